@@ -1,0 +1,73 @@
+// A PCRE2 pattern compiled (and JIT-compiled) once at registry build time and shared by every thread.
+internal import CPCRE2
+
+/// PCRE2_UNSET / PCRE2_ZERO_TERMINATED are `~(size_t)0`, which Swift imports as `Int`.
+let pcre2Unset = Int(bitPattern: UInt.max)
+
+/// A regex compiled with whole-string semantics: anchored at the start and at the end of the subject.
+///
+/// Safety (`@unchecked Sendable`): pcre2api "MULTITHREADING": "The data in the compiled pattern is fixed, and does
+/// not change when the pattern is matched. Therefore, it is thread-safe". JIT compilation writes into the code
+/// block, so it runs here, in `init`, before the value can be shared; nothing mutates `code` afterwards.
+final class CompiledRegex: @unchecked Sendable {
+    let code: OpaquePointer
+    /// `true` when PCRE2's JIT compiled the pattern (otherwise the interpreter runs it).
+    let isJIT: Bool
+    /// Number of capture groups (not counting group 0).
+    let captureCount: Int
+    /// The named groups, sorted by group number.
+    let namedGroups: [(name: String, number: Int)]
+
+    /// Compiles `pattern`; `jit: false` keeps it on the interpreter (tests use it to compare both).
+    init(_ pattern: String, jit: Bool = true) throws(RegexCompileError) {
+        // ANCHORED + ENDANCHORED give "the WHOLE normalised UIM" semantics without rewriting the user's regex, so
+        // error offsets point into the regex as written. NEVER_BACKSLASH_C: `\C` could split a UTF-8 character.
+        let options = UInt32(PCRE2_UTF) | UInt32(PCRE2_ANCHORED) | UInt32(PCRE2_ENDANCHORED)
+            | UInt32(PCRE2_NEVER_BACKSLASH_C)
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        var text = pattern
+        let compiled = text.withUTF8 { bytes in
+            pcre2_compile_8(bytes.baseAddress ?? UnsafePointer(bitPattern: 1), bytes.count, options,
+                            &errorCode, &errorOffset, nil)
+        }
+        guard let compiled else {
+            throw RegexCompileError(message: CompiledRegex.message(for: errorCode), offset: errorOffset)
+        }
+        code = compiled
+        isJIT = jit && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        captureCount = Int(count)
+        namedGroups = CompiledRegex.readNameTable(compiled)
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// The group number of the named group `name`, if the regex has one.
+    func groupNumber(named name: String) -> Int? {
+        namedGroups.first { $0.name == name }?.number
+    }
+
+    private static func readNameTable(_ code: OpaquePointer) -> [(name: String, number: Int)] {
+        var count: UInt32 = 0
+        var entrySize: UInt32 = 0
+        var table: UnsafePointer<UInt8>? = nil
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &count)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table)
+        guard let table, count > 0 else { return [] }
+        // Each entry: 2-byte big-endian group number, then the NUL-terminated name; sorted by name.
+        return (0..<Int(count)).map { index in
+            let entry = table + index * Int(entrySize)
+            let number = Int(entry[0]) << 8 | Int(entry[1])
+            return (String(cString: entry + 2), number)
+        }.sorted { $0.number < $1.number }
+    }
+
+    static func message(for errorCode: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let length = pcre2_get_error_message_8(errorCode, &buffer, buffer.count)
+        return length > 0 ? String(decoding: buffer[0..<Int(length)], as: UTF8.self) : "PCRE2 error \(errorCode)"
+    }
+}

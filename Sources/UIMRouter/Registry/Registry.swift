@@ -1,0 +1,24 @@
+// A loaded, validated registry: the Parties and their patterns. Immutable once loaded.
+
+/// The Parties and their UIM patterns, loaded from a registry folder and checked.
+///
+/// A `Registry` is data; compile it with ``Router/init(registry:options:)`` to route UIMs.
+public struct Registry: Sendable {
+    /// The Parties, sorted by code.
+    public var parties: [Party]
+    /// Every pattern, in file order (files sorted by name), then in the order written.
+    public var patterns: [PatternSpec]
+    /// Where the registry came from: a folder path, or `bundled`.
+    public var source: String
+
+    /// A registry of `parties` and `patterns`. Loading from files (``Registry/load(from:)``) is the usual way;
+    /// this initialiser serves tests and embedders that build registries in code.
+    public init(parties: [Party], patterns: [PatternSpec], source: String = "memory") {
+        self.parties = parties.sorted { $0.code < $1.code }
+        self.patterns = patterns
+        self.source = source
+    }
+
+    /// The Party with `code`, if any.
+    public func party(_ code: String) -> Party? { parties.first { $0.code == code } }
+}

@@ -1,0 +1,92 @@
+// The candidate index: a byte trie of the patterns' literal prefixes. Walking a UIM down it yields exactly the
+// patterns whose prefix the UIM starts with; PCRE2 then confirms each. Flat arrays, no per-lookup allocation.
+
+/// Patterns indexed by literal prefix, with their byte-length bounds.
+struct CandidateTrie: Sendable {
+    /// Per node: the range of its outgoing edges in `edgeBytes`/`edgeTargets` (sorted by byte).
+    private var edgeStart: [Int32] = []
+    private var edgeCount: [Int32] = []
+    private var edgeBytes: [UInt8] = []
+    private var edgeTargets: [Int32] = []
+    /// Per node: the range of the patterns whose prefix ends at this node, in `patternList`.
+    private var patternStart: [Int32] = []
+    private var patternCount: [Int32] = []
+    private var patternList: [Int32] = []
+    /// Per pattern: byte-length bounds (`maxLength == Int32.max` when unbounded).
+    private var minLength: [Int32] = []
+    private var maxLength: [Int32] = []
+
+    /// Builds the trie for patterns with the given shapes (pattern `i` has `shapes[i]`).
+    init(shapes: [RegexShape]) {
+        // Build with a simple pointer-based tree, then flatten breadth-first.
+        final class Node {
+            var children: [UInt8: Node] = [:]
+            var patterns: [Int32] = []
+        }
+        let root = Node()
+        for (index, shape) in shapes.enumerated() {
+            var node = root
+            for byte in shape.prefix {
+                if let child = node.children[byte] { node = child } else {
+                    let child = Node()
+                    node.children[byte] = child
+                    node = child
+                }
+            }
+            node.patterns.append(Int32(index))
+            minLength.append(Int32(clamping: shape.minLength))
+            maxLength.append(Int32(clamping: shape.maxLength ?? Int(Int32.max)))
+        }
+        var queue = [root]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            patternStart.append(Int32(patternList.count))
+            patternCount.append(Int32(node.patterns.count))
+            patternList += node.patterns
+            edgeStart.append(Int32(edgeBytes.count))
+            edgeCount.append(Int32(node.children.count))
+            for (byte, child) in node.children.sorted(by: { $0.key < $1.key }) {
+                edgeBytes.append(byte)
+                edgeTargets.append(Int32(queue.count))
+                queue.append(child)
+            }
+        }
+    }
+
+    /// Number of trie nodes.
+    var nodeCount: Int { edgeStart.count }
+
+    /// Calls `body` with every pattern whose prefix `uim` starts with and whose length bounds admit `uim.count`,
+    /// shortest prefix first.
+    @inline(__always)
+    func forEachCandidate(in uim: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        let length = Int32(clamping: uim.count)
+        var node = 0
+        var depth = 0
+        while true {
+            let start = Int(patternStart[node])
+            for k in start..<start + Int(patternCount[node]) {
+                let pattern = Int(patternList[k])
+                if length >= minLength[pattern], length <= maxLength[pattern] { body(pattern) }
+            }
+            guard depth < uim.count, let next = child(of: node, byte: uim[depth]) else { return }
+            node = next
+            depth += 1
+        }
+    }
+
+    @inline(__always)
+    private func child(of node: Int, byte: UInt8) -> Int? {
+        var low = Int(edgeStart[node])
+        var high = low + Int(edgeCount[node])
+        while low < high {
+            let mid = (low + high) >> 1
+            let value = edgeBytes[mid]
+            if value == byte { return Int(edgeTargets[mid]) }
+            if value < byte { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,68 @@
+// Per-thread working memory for routing: PCRE2 match state plus reusable buffers for one UIM's outcome.
+
+/// One thread's routing scratch space. Make one per thread with ``Router/makeScratch()`` and reuse it for every UIM:
+/// after the first few UIMs its buffers have grown to size and routing allocates nothing.
+///
+/// Not `Sendable`: it holds PCRE2 match data and a JIT stack, which belong to one thread.
+public final class RouteScratch {
+    let matcher: MatchScratch
+    /// The last UIM's matches, sorted by pattern index.
+    var matches: [MatchEntry] = []
+    /// Captured group ranges (start, end; -1 when unset) for every match's fields, in `matches[i].fieldOffset` order.
+    var ranges: [Int32] = []
+    /// The last UIM's set-aside patterns, sorted by pattern index.
+    var rejected: [RejectionEntry] = []
+    /// The last UIM's status.
+    public internal(set) var status: RouteStatus = .invalid
+    /// Why the last UIM was invalid.
+    public internal(set) var invalidReason: InvalidReason?
+    /// Where the normalised UIM lies in the last input.
+    var subject: Range<Int> = 0..<0
+
+    struct MatchEntry {
+        var pattern: Int32
+        var fieldOffset: Int32
+    }
+
+    struct RejectionEntry {
+        var pattern: Int32
+        var reason: RejectionReason
+    }
+
+    init(maxCaptureCount: Int, patternCount: Int, limits: MatchLimits) {
+        matcher = MatchScratch(maxCaptureCount: maxCaptureCount, limits: limits)
+        matches.reserveCapacity(min(patternCount, 64))
+        rejected.reserveCapacity(min(patternCount, 64))
+        ranges.reserveCapacity(256)
+    }
+
+    /// Number of patterns that matched the last UIM.
+    public var matchCount: Int { matches.count }
+
+    func reset() {
+        matches.removeAll(keepingCapacity: true)
+        rejected.removeAll(keepingCapacity: true)
+        ranges.removeAll(keepingCapacity: true)
+        invalidReason = nil
+        subject = 0..<0
+    }
+
+    /// Inserts keeping pattern order (the lists are tiny; insertion sort beats any allocation).
+    func insertMatch(_ entry: MatchEntry) {
+        matches.append(entry)
+        var i = matches.count - 1
+        while i > 0, matches[i - 1].pattern > entry.pattern {
+            matches.swapAt(i, i - 1)
+            i -= 1
+        }
+    }
+
+    func insertRejection(_ entry: RejectionEntry) {
+        rejected.append(entry)
+        var i = rejected.count - 1
+        while i > 0, rejected[i - 1].pattern > entry.pattern {
+            rejected.swapAt(i, i - 1)
+            i -= 1
+        }
+    }
+}

@@ -1,0 +1,105 @@
+// The routing hot path: normalise, walk the candidate trie, confirm with PCRE2, apply dates and checks.
+// Works on UTF-8 bytes; writes only into the caller's RouteScratch.
+
+extension Router {
+    /// Routes `input` into `scratch`. `ignoringValidity` skips the date window (examples are checked that way);
+    /// `useIndex: false` tries every pattern (the naive scan the index must always agree with).
+    func evaluate(_ input: UnsafeBufferPointer<UInt8>, day: Int32, ignoringValidity: Bool, useIndex: Bool,
+                  scratch: RouteScratch) {
+        scratch.reset()
+        switch Normalizer.normalise(input) {
+        case .failure(let reason):
+            scratch.status = .invalid
+            scratch.invalidReason = reason
+            return
+        case .success(let range):
+            scratch.subject = range
+        }
+        let subject = UnsafeBufferPointer(rebasing: input[scratch.subject])
+        if useIndex {
+            trie.forEachCandidate(in: subject) { index in
+                consider(index, subject, day, ignoringValidity, scratch)
+            }
+        } else {
+            for index in patterns.indices { consider(index, subject, day, ignoringValidity, scratch) }
+        }
+        if scratch.matches.isEmpty {
+            scratch.status = .unrouted
+        } else {
+            let first = patterns[Int(scratch.matches[0].pattern)].party
+            scratch.status = scratch.matches.contains { patterns[Int($0.pattern)].party != first } ? .ambiguous : .routed
+        }
+    }
+
+    @inline(__always)
+    private func consider(_ index: Int, _ subject: UnsafeBufferPointer<UInt8>, _ day: Int32, _ ignoringValidity: Bool,
+                       _ scratch: RouteScratch) {
+        let pattern = patterns[index]
+        switch scratch.matcher.match(pattern.regex, subject) {
+        case .noMatch:
+            return
+        case .undecided:
+            scratch.insertRejection(.init(pattern: Int32(index), reason: .matchLimit))
+            return
+        case .match:
+            break
+        }
+        if !ignoringValidity {
+            if day < pattern.validFrom {
+                scratch.insertRejection(.init(pattern: Int32(index), reason: .notYetValid))
+                return
+            }
+            if day > pattern.validUntil {
+                scratch.insertRejection(.init(pattern: Int32(index), reason: .expired))
+                return
+            }
+        }
+        if let algorithm = pattern.check {
+            guard let payload = scratch.matcher.range(ofGroup: pattern.payloadGroup),
+                  let digits = scratch.matcher.range(ofGroup: pattern.digitGroup),
+                  algorithm.verify(payload: UnsafeBufferPointer(rebasing: subject[payload]),
+                                   check: UnsafeBufferPointer(rebasing: subject[digits]))
+            else {
+                scratch.insertRejection(.init(pattern: Int32(index), reason: .checkFailed))
+                return
+            }
+        }
+        let offset = Int32(scratch.ranges.count)
+        for group in pattern.fieldGroups {
+            if let range = scratch.matcher.range(ofGroup: group) {
+                scratch.ranges.append(Int32(range.lowerBound))
+                scratch.ranges.append(Int32(range.upperBound))
+            } else {
+                scratch.ranges.append(-1)
+                scratch.ranges.append(-1)
+            }
+        }
+        scratch.insertMatch(.init(pattern: Int32(index), fieldOffset: offset))
+    }
+
+    /// Builds the owned result for the outcome held in `scratch` (allocates: strings and arrays).
+    func result(for input: UnsafeBufferPointer<UInt8>, in scratch: RouteScratch) -> RouteResult {
+        let uim = String(decoding: input, as: UTF8.self)
+        if scratch.status == .invalid {
+            return RouteResult(uim: uim, status: .invalid, error: scratch.invalidReason)
+        }
+        let subject = UnsafeBufferPointer(rebasing: input[scratch.subject])
+        let matches = scratch.matches.map { entry -> PatternMatch in
+            let pattern = patterns[Int(entry.pattern)]
+            var fields: [Field] = []
+            for (k, name) in pattern.fieldNames.enumerated() {
+                let start = Int(scratch.ranges[Int(entry.fieldOffset) + 2 * k])
+                let end = Int(scratch.ranges[Int(entry.fieldOffset) + 2 * k + 1])
+                guard start >= 0 else { continue }
+                fields.append(Field(name: name, value: String(decoding: UnsafeBufferPointer(rebasing: subject[start..<end]), as: UTF8.self)))
+            }
+            return PatternMatch(party: partyCodes[Int(pattern.party)], pattern: registry.patterns[Int(entry.pattern)].id,
+                                fields: fields)
+        }
+        let rejected = scratch.rejected.map { entry in
+            Rejection(party: partyCodes[Int(patterns[Int(entry.pattern)].party)],
+                      pattern: registry.patterns[Int(entry.pattern)].id, reason: entry.reason)
+        }
+        return RouteResult(uim: uim, status: scratch.status, matches: matches, rejected: rejected)
+    }
+}

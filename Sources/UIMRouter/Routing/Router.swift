@@ -1,0 +1,98 @@
+// The compiled router: an immutable, Sendable value built once from a Registry and shared by every thread.
+
+/// Routes UIMs to the Party whose pattern they match.
+///
+/// Build one from a loaded ``Registry``; it is immutable and `Sendable`, so one router serves every thread. Each
+/// thread routes with its own ``RouteScratch`` (``makeScratch()``), which holds PCRE2's per-thread match state.
+///
+/// ```swift
+/// let router = try Router(registry: try Registry.load(from: "Patterns"))
+/// let scratch = router.makeScratch()
+/// let result = router.route("]d2KE0000000001234X", on: Day(iso: "2026-06-01")!, using: scratch)
+/// print(result.status, result.party ?? "-")
+/// ```
+///
+/// Candidates come from a trie of the patterns' literal prefixes and their length bounds; PCRE2 (JIT) confirms
+/// each, then check characters and validity dates are applied. The result always equals trying every pattern.
+public final class Router: Sendable {
+    /// The registry this router was compiled from.
+    public let registry: Registry
+    /// The options it was compiled with.
+    public let options: RouterOptions
+    let patterns: [CompiledPattern]
+    let partyCodes: [String]
+    let shapes: [RegexShape]
+    let trie: CandidateTrie
+    let maxCaptureCount: Int
+
+    /// Compiles every pattern of `registry` (PCRE2 + JIT) and builds the candidate index.
+    ///
+    /// - Throws: ``RegistryError`` listing every pattern whose regex does not compile or whose `check` names a
+    ///   group its regex lacks (``Registry/load(from:)`` already reports these for registries read from files).
+    public init(registry: Registry, options: RouterOptions = RouterOptions()) throws(RegistryError) {
+        self.registry = registry
+        self.options = options
+        let codes = Array(Set(registry.parties.map(\.code) + registry.patterns.map(\.party))).sorted()
+        var partyIndex: [String: Int32] = [:]
+        for (i, code) in codes.enumerated() { partyIndex[code] = Int32(i) }
+        var compiled: [CompiledPattern] = []
+        var diagnostics: [Diagnostic] = []
+        for spec in registry.patterns {
+            do {
+                let regex = try CompiledRegex(spec.regex, jit: options.jit)
+                if let check = spec.check {
+                    for group in [check.payloadGroup, check.digitGroup] where regex.groupNumber(named: group) == nil {
+                        diagnostics.append(Diagnostic(.missingGroup, at: spec.location,
+                            "pattern '\(spec.id)': check group '\(group)' is not a named group of its regex"))
+                    }
+                }
+                compiled.append(CompiledPattern(spec: spec, party: partyIndex[spec.party]!, regex: regex))
+            } catch {
+                diagnostics.append(Diagnostic(.badRegex, at: spec.regexLocation,
+                    "pattern '\(spec.id)': regex does not compile: \(error.message) (at offset \(error.offset))"))
+            }
+        }
+        if !diagnostics.isEmpty { throw RegistryError(diagnostics) }
+        patterns = compiled
+        partyCodes = codes
+        shapes = registry.patterns.map { RegexShape(regex: $0.regex) }
+        trie = CandidateTrie(shapes: shapes)
+        maxCaptureCount = compiled.map(\.regex.captureCount).max() ?? 0
+    }
+
+    /// Working memory for one thread. Reuse it for every UIM that thread routes; never share it between threads.
+    public func makeScratch() -> RouteScratch {
+        RouteScratch(maxCaptureCount: maxCaptureCount, patternCount: patterns.count, limits: options.limits)
+    }
+
+    /// Routes `uim` on `day`, using `scratch` (see ``makeScratch()``).
+    public func route(_ uim: String, on day: Day, using scratch: RouteScratch) -> RouteResult {
+        var text = uim
+        return text.withUTF8 { route(utf8: $0, on: day, using: scratch) }
+    }
+
+    /// Routes `uim` on `day` with a scratch made for this call: convenient, but slower than reusing a scratch.
+    public func route(_ uim: String, on day: Day) -> RouteResult {
+        route(uim, on: day, using: makeScratch())
+    }
+
+    /// Routes the UTF-8 bytes of one scanned line (any bytes: invalid input yields an `invalid` result).
+    public func route(utf8 input: UnsafeBufferPointer<UInt8>, on day: Day, using scratch: RouteScratch) -> RouteResult {
+        decide(utf8: input, on: day, using: scratch)
+        return result(for: input, in: scratch)
+    }
+
+    /// Routes without building a result: the outcome stays in `scratch` (``RouteScratch/status``,
+    /// ``routedParty(in:)``). Allocation-free once `scratch` has warmed up.
+    @discardableResult
+    public func decide(utf8 input: UnsafeBufferPointer<UInt8>, on day: Day, using scratch: RouteScratch) -> RouteStatus {
+        evaluate(input, day: day.daysSinceEpoch, ignoringValidity: false, useIndex: true, scratch: scratch)
+        return scratch.status
+    }
+
+    /// The Party code of the last UIM `scratch` routed, when its status is `routed`.
+    public func routedParty(in scratch: RouteScratch) -> String? {
+        guard scratch.status == .routed, let first = scratch.matches.first else { return nil }
+        return partyCodes[Int(patterns[Int(first.pattern)].party)]
+    }
+}

@@ -1,0 +1,53 @@
+// The text format of `route`: aligned columns for people — UIM, status, Party code and name, patterns or reasons.
+import UIMRouter
+
+struct ResultText {
+    let names: [String: String]
+    let uimWidth: Int
+
+    init(registry: Registry, uimWidth: Int) {
+        names = Dictionary(registry.parties.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        self.uimWidth = max(uimWidth, 8)
+    }
+
+    func line(for result: RouteResult) -> String {
+        let uim = printable(result.uim)
+        var line = pad(uim, uimWidth) + "  " + pad(result.status.rawValue, 9) + "  "
+        switch result.status {
+        case .routed:
+            let party = result.matches[0].party
+            line += pad("\(party)  \(names[party] ?? "")", 28) + "  " + result.matches.map(\.pattern).joined(separator: ", ")
+        case .ambiguous:
+            line += result.parties.map { party in
+                "\(party) \(names[party] ?? "") (" + result.matches.filter { $0.party == party }.map(\.pattern)
+                    .joined(separator: ", ") + ")"
+            }.joined(separator: " | ")
+        case .unrouted:
+            line += pad("-", 28) + "  " + (result.rejected.isEmpty ? "no pattern matches"
+                : result.rejected.map { "\($0.pattern): \($0.reason.rawValue)" }.joined(separator: ", "))
+        case .invalid:
+            line += pad("-", 28) + "  " + (result.error?.rawValue ?? "invalid")
+        }
+        if result.status != .unrouted, !result.rejected.isEmpty {
+            line += "; set aside: " + result.rejected.map { "\($0.pattern): \($0.reason.rawValue)" }.joined(separator: ", ")
+        }
+        return line + "\n"
+    }
+
+    /// Shows control characters (GS as ⟨GS⟩, others as ⟨0xNN⟩) so a line never breaks the table.
+    private func printable(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value == 0x1D { out += "⟨GS⟩" }
+            else if scalar.value < 0x20 || scalar.value == 0x7F {
+                out += "⟨0x" + String(scalar.value, radix: 16, uppercase: true) + "⟩"
+            } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        let count = text.count
+        return count >= width ? text : text + String(repeating: " ", count: width - count)
+    }
+}
