@@ -19,10 +19,17 @@ import regex
 import yaml
 
 SEED = 20260318
-VALID_TOTAL = 2300      # lines of valid, unambiguous UIMs spread over the patterns
-NEAR_MISS_TOTAL = 460   # near misses (one character changed or dropped, bad check, lower-cased issuer)
-AMBIGUOUS_TOTAL = 36    # codes that fit the patterns of two or more Parties
+VALID_TOTAL = 2400      # lines of valid, unambiguous UIMs spread over the patterns
+NEAR_MISS_TOTAL = 480   # near misses (one character changed or dropped, bad check, lower-cased issuer)
+AMBIGUOUS_TOTAL = 40    # codes that fit the patterns of two or more Parties
 PARTY_WEIGHT = {"EU": 3.0, "GB": 1.5, "RU": 1.5}  # seizures are not spread evenly; default 1.0
+# GS1 company prefixes that make generated GTINs look like the brands seized in each Party. Cosmetic only:
+# a GTIN prefix says which GS1 office licensed the brand owner, never which Party issued the UIM.
+GTIN_PREFIXES = {
+    "RU": ["0460", "0461", "0462", "0463", "0464", "0465", "0466", "0467", "0468", "0469"],
+    "UZ": ["0478"], "AE": ["0629", "0629", "0400", "0590"],
+    "EU": ["0400", "0401", "0402", "0590", "0730", "0640", "0800", "0300", "0376", "0841", "0870", "0952"],
+}
 
 # ---------------------------------------------------------------- check characters
 
@@ -78,6 +85,8 @@ def _pure(modulus, radix, alphabet, width, check_alphabet):
         for ch in payload:
             p = (p * radix + alphabet.index(ch)) % modulus
         c = (1 - p * radix ** width) % modulus
+        if width == 1:  # MOD 11-2 and 37-2: one character for the values 0..10 or 0..36 (X, *)
+            return check_alphabet[c]
         out = ""
         for _ in range(width):
             out = check_alphabet[c % radix] + out
@@ -173,7 +182,7 @@ class Parser:
             elif self.s.startswith("?<", self.i) and self.s[self.i + 2:self.i + 3] not in ("=", "!"):
                 end = self.s.index(">", self.i)
                 name, self.i = self.s[self.i + 2:end], end + 1
-            elif ch == "(" and self.peek() == "?":
+            elif self.peek() == "?":
                 raise Unsupported("group kind outside the subset at %d" % self.i)
             body = self.alt()
             if self.peek() != ")":
@@ -243,8 +252,9 @@ class Parser:
             end = self.s.index("}", self.i)
             body = self.s[self.i + 1:end]
             self.i = end + 1
-            lo, _, hi = body.partition(",")
-            return ("rep", node, int(lo), int(hi) if _ and hi else (int(lo) + 8 if _ else int(lo)))
+            lo, comma, hi = body.partition(",")
+            upper = int(hi) if hi else (int(lo) + 8 if comma else int(lo))
+            return ("rep", node, int(lo), upper)
         return node
 
 
@@ -301,6 +311,10 @@ class Pattern:
             out, spans = [], {}
             generate(self.tree, rng, out, spans)
             text = "".join(out)
+            if "gtin" in spans and self.party in GTIN_PREFIXES:
+                s = spans["gtin"][0]
+                prefix = rng.choice(GTIN_PREFIXES[self.party])
+                text = text[:s] + prefix + text[s + len(prefix):]
             if "timestamp" in spans and spans["timestamp"][1] - spans["timestamp"][0] == 8:
                 # keep time stamps plausible for a seizure file: 2019 (EU TPD tracking began) to 2026
                 s, e = spans["timestamp"]
@@ -452,24 +466,30 @@ def main():
             if p.valid_until is not None:
                 counts["valid, from a format no longer issued (expired pattern)"] += 1
 
-    # 2. genuinely ambiguous codes: whatever the generator met, plus the published Uzbek example and
-    #    Russian/Uzbek shapes built on purpose (a serial without parentheses, an alphanumeric tail)
+    # 2. genuinely ambiguous codes: the published Uzbek example, Uzbek pack codes that fit the Russian
+    #    pattern too (no parentheses in the serial, an alphanumeric tail), and GS1 codes with AI 01 first
+    #    whose 29 characters happen to fit the Russian/Uzbek pack shape
     by_id = {p.id: p for p in patterns}
-    seeds = ["04780101164394TF&csaNNW1kK0tL"]
-    if "UZ-PACK-29" in by_id:
-        tries = 0
-        while len(seeds) < AMBIGUOUS_TOTAL and tries < 20000:
+    wanted = [("UZ-PACK-29", AMBIGUOUS_TOTAL - 10), ("AE-DTS-SGTIN", 6), ("EU-GS1-UNIT-GTIN-FIRST", 3)]
+    found = ["04780101164394TF&csaNNW1kK0tL"] + ambiguous_pool[:1]
+    for pattern_id, n in wanted:
+        if pattern_id not in by_id:
+            continue
+        got, tries = 0, 0
+        while got < n and tries < 40000:
             tries += 1
-            text = by_id["UZ-PACK-29"].sample(rng)
+            text = by_id[pattern_id].sample(rng)
             if len(parties_of(patterns, text)) > 1:
-                seeds.append(text)
+                found.append(text)
+                got += 1
     seen = set()
-    for text in seeds[:AMBIGUOUS_TOTAL - 6] + ambiguous_pool[:6]:
-        if text in seen or len(parties_of(patterns, text)) < 2:
+    for text in found:
+        owners = parties_of(patterns, text)
+        if text in seen or len(owners) < 2:
             continue
         seen.add(text)
         lines.append((decorate(rng, text, counts), "ambiguous"))
-        counts["ambiguous (two or more Parties)"] += 1
+        counts["ambiguous: " + " + ".join(sorted(owners))] += 1
 
     # 3. near misses of valid codes: each checked to match no pattern at all (regex and check)
     pool = [(p, t) for p in patterns for t in valid_by_pattern[p.id]]
@@ -486,12 +506,17 @@ def main():
     for reason, n in sorted(reasons.items()):
         counts[f"near miss: {reason}"] = n
 
-    # 4. GS1 codes with their separators lost or brackets kept (field reality; unrouted by design)
+    # 4. GS1 codes whose separators a keyboard-wedge scanner lost. Most then fit nothing; a few fit
+    #    another Party's pattern (an Uzbek block code without its GS reads as a UAE SGTIN), which is why
+    #    separators matter and why GS aliases are never guessed silently.
     for p in patterns:
         for text in valid_by_pattern[p.id][:6]:
             if "\x1d" in text:
-                lines.append((text.replace("\x1d", ""), "near miss"))
-                counts["near miss: GS separators lost"] += 1
+                lost = text.replace("\x1d", "")
+                owners = parties_of(patterns, lost)
+                lines.append((lost, "near miss"))
+                key = "now fits " + "+".join(sorted(owners)) if owners else "fits nothing"
+                counts[f"GS separators lost ({key})"] += 1
 
     # 5. noise
     for text in noise_lines(rng):

@@ -54,8 +54,9 @@ struct CheckAlgorithmTests {
         .init(algorithm: .verhoeff, payload: "1234", check: "0"),
         .init(algorithm: .verhoeff, payload: "236", check: "3"),
         .init(algorithm: .damm, payload: "572", check: "4"),
-        // MOD 661-26 "ISOHJ" → "TC" is the ISO/IEC 7064 example as reproduced by CheckDigits.Net; the others
-        // are from the test suites of the go-iso7064 and CheckDigits.Net libraries (no standard text at hand).
+        // Not from the standard's text (not at hand): vectors from the test suites of the CheckDigits.Net
+        // ("ISOHJ", "QWERTYDVORAK") and go-iso7064 ("SOMETHING", "JEJLMGJ") libraries, reproduced here by the
+        // independent Python reference of the table below.
         .init(algorithm: .iso7064Mod661_26, payload: "ISOHJ", check: "TC"),
         .init(algorithm: .iso7064Mod661_26, payload: "SOMETHING", check: "IF"),
         .init(algorithm: .iso7064Mod27_26, payload: "JEJLMGJ", check: "S"),

@@ -203,6 +203,7 @@ extension CheckAlgorithm {
         }
     }
 
+    // Alphabets as static lets: built once, returned by reference, never rebuilt per call.
     static let digitBytes: [UInt8] = Array("0123456789".utf8)
     static let alphanumericBytes: [UInt8] = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
     static let letterBytes: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)

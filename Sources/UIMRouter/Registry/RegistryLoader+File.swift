@@ -46,13 +46,16 @@ extension RegistryLoader {
                 return empty
             }
             guard let root else {
-                report(.missingKey, at: location(nil as Mark?),
-                       "the file is empty; write 'format: 1', a 'party' mapping and a 'patterns' list")
+                report(
+                    .missingKey, at: location(nil as Mark?),
+                    "the file is empty; write 'format: 1', a 'party' mapping and a 'patterns' list")
                 return empty
             }
             guard let mapping = root.mapping else {
-                report(.badValue, at: root, "a registry file must be a mapping with 'format', 'party' and "
-                    + "'patterns', not \(root.kindDescription); start the file with 'format: 1'")
+                report(
+                    .badValue, at: root,
+                    "a registry file must be a mapping with 'format', 'party' and "
+                        + "'patterns', not \(root.kindDescription); start the file with 'format: 1'")
                 return empty
             }
             let fields = fields(of: mapping, known: RegistryLoader.Keys.top)
@@ -65,8 +68,9 @@ extension RegistryLoader {
             if let field = fields["party"] {
                 party = parseParty(field.value)
             } else {
-                report(.missingKey, at: root,
-                       "missing 'party' key; add a 'party' mapping with 'code', 'name' and 'protocol_party'")
+                report(
+                    .missingKey, at: root,
+                    "missing 'party' key; add a 'party' mapping with 'code', 'name' and 'protocol_party'")
             }
             var patterns: [ParsedPattern] = []
             if let field = fields["patterns"] {
@@ -82,27 +86,33 @@ extension RegistryLoader {
             let hint = "write 'format: \(supported.last ?? "1")'"
             guard let text = text(node, "'format'", hint: hint) else { return }
             guard !supported.contains(text) else { return }
-            let versions = supported.count == 1 ? "format \(supported[0]) only" : "formats \(supported.joined(separator: ", "))"
+            let versions =
+                supported.count == 1
+                ? "format \(supported[0]) only" : "formats \(supported.joined(separator: ", "))"
             report(.badValue, at: node, "format '\(text)' is not supported; this version reads \(versions): \(hint)")
         }
 
         private mutating func parseParty(_ node: Node) -> Party? {
             guard let mapping = node.mapping else {
-                report(.badValue, at: node, "'party' must be a mapping with 'code', 'name' and 'protocol_party', "
-                    + "not \(node.kindDescription); write them on indented lines below 'party:'")
+                report(
+                    .badValue, at: node,
+                    "'party' must be a mapping with 'code', 'name' and 'protocol_party', "
+                        + "not \(node.kindDescription); write them on indented lines below 'party:'")
                 return nil
             }
             let fields = fields(of: mapping, known: RegistryLoader.Keys.party)
             if let field = fields["code"] {
                 let hint = "set it to '\(expectedCode)', the file name without .yaml"
                 if let code = text(field.value, "'code'", hint: hint), code != expectedCode {
-                    report(.codeMismatch, at: field.value,
-                           "party code '\(code)' does not match the file name '\(expectedCode).yaml'; "
-                               + "set 'code: \(expectedCode)' or rename the file to '\(code).yaml'")
+                    report(
+                        .codeMismatch, at: field.value,
+                        "party code '\(code)' does not match the file name '\(expectedCode).yaml'; "
+                            + "set 'code: \(expectedCode)' or rename the file to '\(code).yaml'")
                 }
             } else {
-                report(.missingKey, at: node,
-                       "party has no 'code' key; add 'code: \(expectedCode)' (the file name without .yaml)")
+                report(
+                    .missingKey, at: node,
+                    "party has no 'code' key; add 'code: \(expectedCode)' (the file name without .yaml)")
             }
             var name: String?
             if let field = fields["name"] {
@@ -114,13 +124,16 @@ extension RegistryLoader {
             if let field = fields["protocol_party"] {
                 protocolParty = boolean(field.value, key: "protocol_party")
             } else {
-                report(.missingKey, at: node, "party has no 'protocol_party' key; add 'protocol_party: true' "
-                    + "for a Party to the Protocol, otherwise 'protocol_party: false'")
+                report(
+                    .missingKey, at: node,
+                    "party has no 'protocol_party' key; add 'protocol_party: true' "
+                        + "for a Party to the Protocol, otherwise 'protocol_party: false'")
             }
             // The code is always the file name: a mismatch is reported above, and the patterns of this file
             // belong to the Party the file is named after.
-            return Party(code: expectedCode, name: name ?? expectedCode, protocolParty: protocolParty ?? false,
-                         location: location(node))
+            return Party(
+                code: expectedCode, name: name ?? expectedCode, protocolParty: protocolParty ?? false,
+                location: location(node))
         }
 
         private mutating func boolean(_ node: Node, key: String) -> Bool? {
@@ -132,23 +145,28 @@ extension RegistryLoader {
                 default: break
                 }
             }
-            let found = node.scalar.map { $0.isNull ? "empty" : "'\($0.string)'" } ?? node.kindDescription
+            let found = node.scalar.map { $0.isNull ? "an empty value" : "'\($0.string)'" } ?? node.kindDescription
             let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
-            report(.badValue, at: node, "'\(key)' must be true or false (unquoted), not \(found)"
-                + (quoted ? " in quotes" : "") + "; \(hint)")
+            report(
+                .badValue, at: node,
+                "'\(key)' must be true or false (unquoted), not \(found)"
+                    + (quoted ? " in quotes" : "") + "; \(hint)")
             return nil
         }
 
         private mutating func parsePatterns(_ node: Node) -> [ParsedPattern] {
             guard let sequence = node.sequence else {
-                let found = node.scalar?.isNull == true ? "empty" : node.kindDescription
-                let code: Diagnostic.Code = found == "empty" ? .missingKey : .badValue
-                report(code, at: node, "'patterns' must be a list of patterns, not \(found); "
-                    + "write each pattern as an item starting with '- id:'")
+                let code: Diagnostic.Code = node.scalar?.isNull == true ? .missingKey : .badValue
+                report(
+                    code, at: node,
+                    "'patterns' must be a list of patterns, not \(node.kindDescription); "
+                        + "write each pattern as an item starting with '- id:'")
                 return []
             }
             guard !sequence.isEmpty else {
-                report(.missingKey, at: node, "'patterns' is empty; add at least one pattern with an 'id' and a 'regex'")
+                report(
+                    .missingKey, at: node,
+                    "'patterns' is empty; add at least one pattern with an 'id' and a 'regex'")
                 return []
             }
             return sequence.enumerated().compactMap { index, item in parsePattern(item, number: index + 1) }

@@ -2,13 +2,14 @@
 
 extension RegistryLoader {
     /// The word of `candidates` closest to `word` (case-insensitively, with adjacent transpositions costing 1), when
-    /// it is close enough to be a likely typo: at most a third of the candidate's length, and at least 1.
+    /// it is close enough to be a likely typo: at most 2 edits (a third of the candidate's length for long words), and
+    /// fewer edits than the candidate has characters.
     static func suggestion(for word: String, among candidates: [String]) -> String? {
         let typed = Array(word.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(typed, Array(candidate.lowercased().unicodeScalars))
-            let limit = max(1, candidate.unicodeScalars.count / 3)
+            let limit = max(2, candidate.unicodeScalars.count / 3)
             guard distance <= limit, distance < candidate.unicodeScalars.count else { continue }
             if best.map({ distance < $0.distance }) ?? true { best = (candidate, distance) }
         }

@@ -12,21 +12,33 @@ extension RegistryLoader.FileParser {
         }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             if problem == "but found another document" {
-                return Diagnostic(.syntax, at: location(mark), "invalid YAML: a second document starts here; "
-                    + "a registry file holds one document: remove this '---' and what follows")
+                return Diagnostic(
+                    .syntax, at: location(mark),
+                    "invalid YAML: a second document starts here; "
+                        + "a registry file holds one document: remove this '---' and what follows")
             }
-            let within = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-            return Diagnostic(.syntax, at: location(mark), "invalid YAML: \(Self.reworded(problem))\(within); "
-                + Self.advice(for: problem))
+            // libyaml's context ("while parsing a flow sequence") helps when it starts elsewhere than the problem.
+            let within =
+                context.flatMap { context in
+                    context.mark.line == mark.line && context.mark.column == mark.column
+                        ? nil
+                        : " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+                } ?? ""
+            return Diagnostic(
+                .syntax, at: location(mark),
+                "invalid YAML: \(Self.reworded(problem))\(within); "
+                    + Self.advice(for: problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
-            return Diagnostic(.syntax, at: secondOccurrence(of: key, after: context.mark),
-                              "key '\(key)' appears twice in the same mapping; keep only one of them")
+            return Diagnostic(
+                .syntax, at: secondOccurrence(of: key, after: context.mark),
+                "key '\(key)' appears twice in the same mapping; keep only one of them")
         case .reader(let problem, let offset, _, _):
-            return Diagnostic(.syntax, at: location(ofCharacterOffset: offset ?? 0),
-                              "invalid text: \(problem); remove this character")
+            return Diagnostic(
+                .syntax, at: location(ofCharacterOffset: offset ?? 0),
+                "invalid text: \(problem); remove this character")
         default:
             return Diagnostic(.syntax, at: location(nil as Mark?), "invalid YAML: \(error); fix the YAML syntax")
         }
@@ -38,7 +50,7 @@ extension RegistryLoader.FileParser {
             return "a ': ' is not allowed here"
         case "found character that cannot start any token":
             return "found a character that cannot start a value (a tab, '@' or '`')"
-        case "found unknown escape character while parsing a quoted scalar":
+        case "found unknown escape character":
             return "unknown escape sequence in a double-quoted string"
         default:
             return problem
@@ -51,10 +63,12 @@ extension RegistryLoader.FileParser {
             return "quote the value if it contains ': ', or check the indentation"
         case "found character that cannot start any token":
             return "indent with spaces, not tabs, and quote a value that starts with '@' or '`'"
-        case "found unknown escape character while parsing a quoted scalar":
+        case "found unknown escape character":
             return "write regexes in single quotes, or double every backslash inside double quotes"
         case "did not find expected key", "did not find expected '-' indicator":
             return "check the indentation of this line"
+        case _ where problem.contains("tab character"):
+            return "indent with spaces, not tabs"
         default:
             return "fix the YAML syntax"
         }
@@ -65,7 +79,7 @@ extension RegistryLoader.FileParser {
     private func secondOccurrence(of key: String, after mark: Mark) -> SourceLocation {
         let lines = sourceLines()
         let keyScalars = Array(key.unicodeScalars)
-        for index in mark.line..<lines.count {   // line numbers are 1-based, so `mark.line` is the next line
+        for index in mark.line..<lines.count {  // line numbers are 1-based, so `mark.line` is the next line
             let line = lines[index]
             let start = mark.column - 1
             guard line.count >= start + keyScalars.count, Array(line[start..<start + keyScalars.count]) == keyScalars
@@ -131,13 +145,15 @@ extension RegistryLoader.FileParser {
         let lines = sourceLines()
         guard mark.line >= 1, mark.line <= lines.count else { return nil }
         let line = lines[mark.line - 1]
-        var index = mark.column - 1   // 0-based index of the scalar's first source character
+        var index = mark.column - 1  // 0-based index of the scalar's first source character
         guard index >= 0, index <= line.count else { return nil }
         var units: [(column: Int, bytes: Int)] = []
         switch scalar.style {
         case .plain, .any:
             let value = Array(scalar.string.unicodeScalars)
-            guard line.count - index >= value.count, Array(line[index..<index + value.count]) == value else { return nil }
+            guard line.count - index >= value.count, Array(line[index..<index + value.count]) == value else {
+                return nil
+            }
             units = value.enumerated().map { (index + $0.offset + 1, UTF8.width($0.element)) }
             units.append((index + value.count + 1, 0))
             return units
@@ -162,7 +178,7 @@ extension RegistryLoader.FileParser {
                     continue
                 }
                 guard index + 1 < line.count, let escape = Self.escape(line[index + 1], in: line, at: index) else {
-                    return nil   // an escaped line break, or an escape libyaml would have rejected
+                    return nil  // an escaped line break, or an escape libyaml would have rejected
                 }
                 units.append((index + 1, escape.bytes))
                 index += escape.length
@@ -170,7 +186,7 @@ extension RegistryLoader.FileParser {
         case .literal, .folded:
             return nil
         }
-        guard index < line.count else { return nil }   // no closing quote on this line
+        guard index < line.count else { return nil }  // no closing quote on this line
         units.append((index + 1, 0))
         let total = units.reduce(0) { $0 + $1.bytes }
         return total == scalar.string.utf8.count ? units : nil
@@ -179,12 +195,13 @@ extension RegistryLoader.FileParser {
     /// A double-quoted escape starting with the backslash at `index`: how many source characters it takes and how
     /// many UTF-8 bytes it decodes to.
     private static func escape(_ letter: Unicode.Scalar, in line: [Unicode.Scalar], at index: Int)
-        -> (length: Int, bytes: Int)? {
+        -> (length: Int, bytes: Int)?
+    {
         let hexDigits: Int
         switch letter {
         case "0", "a", "b", "t", "\t", "n", "v", "f", "r", "e", " ", "\"", "/", "\\": return (2, 1)
-        case "N", "_": return (2, 2)   // U+0085, U+00A0
-        case "L", "P": return (2, 3)   // U+2028, U+2029
+        case "N", "_": return (2, 2)  // U+0085, U+00A0
+        case "L", "P": return (2, 3)  // U+2028, U+2029
         case "x": hexDigits = 2
         case "u": hexDigits = 4
         case "U": hexDigits = 8

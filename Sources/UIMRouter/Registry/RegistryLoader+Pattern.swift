@@ -6,20 +6,25 @@ extension RegistryLoader.FileParser {
     /// `[A-Za-z0-9][A-Za-z0-9._-]{0,63}`.
     static func isValidID(_ id: String) -> Bool {
         func isAlphanumeric(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                 || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
         }
         let bytes = Array(id.utf8)
         guard let first = bytes.first, isAlphanumeric(first), bytes.count <= 64 else { return false }
-        return bytes.dropFirst().allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_")
-            || $0 == UInt8(ascii: "-") }
+        return bytes.dropFirst().allSatisfy {
+            isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_")
+                || $0 == UInt8(ascii: "-")
+        }
     }
 
     mutating func parsePattern(_ node: Node, number: Int) -> RegistryLoader.ParsedPattern? {
         let before = diagnostics.count
         guard let mapping = node.mapping else {
-            report(.badValue, at: node, "pattern \(number) must be a mapping with 'id' and 'regex', "
-                + "not \(node.kindDescription); write 'id:' and 'regex:' on the lines of this item")
+            report(
+                .badValue, at: node,
+                "pattern \(number) must be a mapping with 'id' and 'regex', "
+                    + "not \(node.kindDescription); write 'id:' and 'regex:' on the lines of this item")
             return nil
         }
         let fields = fields(of: mapping, known: RegistryLoader.Keys.pattern)
@@ -33,13 +38,16 @@ extension RegistryLoader.FileParser {
                     id = (text, location(field.value))
                     label = "pattern '\(text)'"
                 } else {
-                    report(.badValue, at: field.value, "pattern id '\(text)' is not valid; use 1 to 64 letters, "
-                        + "digits, '.', '_' or '-', starting with a letter or digit")
+                    report(
+                        .badValue, at: field.value,
+                        "pattern id '\(text)' is not valid; use 1 to 64 letters, "
+                            + "digits, '.', '_' or '-', starting with a letter or digit")
                 }
             }
         } else {
-            report(.missingKey, at: node,
-                   "\(label) has no 'id' key; add an id unique in the registry, such as '\(expectedCode)-\(number)'")
+            report(
+                .missingKey, at: node,
+                "\(label) has no 'id' key; add an id unique in the registry, such as '\(expectedCode)-\(number)'")
         }
 
         var regex: (text: String, compiled: CompiledRegex?, location: SourceLocation)?
@@ -63,14 +71,16 @@ extension RegistryLoader.FileParser {
         }
         var references: [String] = []
         if let field = fields["references"] {
-            references = strings(field.value, "'references'", hint: "write each reference as an item starting with '- '")?
-                .map(\.text) ?? []
+            let hint = "write each reference as an item starting with '- '"
+            references = strings(field.value, "'references'", hint: hint)?.map(\.text) ?? []
         }
         let validFrom = fields["valid_from"].flatMap { day($0.value, key: "valid_from") }
         let validUntil = fields["valid_until"].flatMap { day($0.value, key: "valid_until") }
         if let validFrom, let validUntil, let field = fields["valid_from"], validUntil < validFrom {
-            report(.badValidity, at: field.value, "valid_from \(validFrom) is after valid_until \(validUntil); "
-                + "correct the dates so that the pattern is valid for at least one day")
+            report(
+                .badValidity, at: field.value,
+                "valid_from \(validFrom) is after valid_until \(validUntil); "
+                    + "correct the dates so that the pattern is valid for at least one day")
         }
         var examples: (match: [PatternExample], noMatch: [PatternExample]) = ([], [])
         if let field = fields["examples"] {
@@ -90,7 +100,8 @@ extension RegistryLoader.FileParser {
     }
 
     private mutating func parseRegex(_ node: Node, label: String)
-        -> (text: String, compiled: CompiledRegex?, location: SourceLocation)? {
+        -> (text: String, compiled: CompiledRegex?, location: SourceLocation)?
+    {
         let hint = "write the PCRE2 regex the UIM must match, in single quotes"
         guard let text = text(node, "regex of \(label)", hint: hint), let scalar = node.scalar else { return nil }
         guard !text.isEmpty else {
@@ -101,8 +112,9 @@ extension RegistryLoader.FileParser {
             let compiled = try CompiledRegex(text, jit: false)
             return (text, compiled, regexStart(scalar))
         } catch {
-            report(.badRegex, at: regexLocation(ofByte: error.offset, in: scalar),
-                   "regex of \(label) does not compile: \(error.message); correct it (PCRE2 syntax)")
+            report(
+                .badRegex, at: regexLocation(ofByte: error.offset, in: scalar),
+                "regex of \(label) does not compile: \(error.message); correct it (PCRE2 syntax)")
             return (text, nil, regexStart(scalar))
         }
     }
@@ -120,18 +132,23 @@ extension RegistryLoader.FileParser {
     private mutating func parseDescriptions(_ node: Node) -> [Language: String] {
         let languages = Language.allCases.map(\.rawValue)
         guard let mapping = node.mapping else {
-            report(.badValue, at: node, "'description' must be a mapping from language to text, not "
-                + "\(node.kindDescription); write for example 'en: Excise stamp' on an indented line")
+            report(
+                .badValue, at: node,
+                "'description' must be a mapping from language to text, not "
+                    + "\(node.kindDescription); write for example 'en: Excise stamp' on an indented line")
             return [:]
         }
         var result: [Language: String] = [:]
         for (key, value) in mapping {
             guard let name = key.scalar?.string, let language = Language(rawValue: name) else {
                 let name = key.scalar?.string ?? "?"
-                let advice = RegistryLoader.suggestion(for: name, among: languages).map { "did you mean '\($0)'?" }
+                let advice =
+                    RegistryLoader.suggestion(for: name, among: languages).map { "did you mean '\($0)'?" }
                     ?? "use one of them"
-                report(.badLanguage, at: key, "description language '\(name)' is not one of the six UN languages "
-                    + "(\(languages.joined(separator: ", "))); \(advice)")
+                report(
+                    .badLanguage, at: key,
+                    "description language '\(name)' is not one of the six UN languages "
+                        + "(\(languages.joined(separator: ", "))); \(advice)")
                 continue
             }
             if let text = text(value, "description '\(name)'", hint: "write the description as a string") {
@@ -144,8 +161,10 @@ extension RegistryLoader.FileParser {
     private mutating func parseCheck(_ node: Node, label: String, regex: CompiledRegex?) -> CheckSpec? {
         let algorithms = CheckAlgorithm.allCases.map(\.rawValue)
         guard let mapping = node.mapping else {
-            report(.badValue, at: node, "'check' must be a mapping with 'algorithm' (and optionally 'payload' and "
-                + "'digit'), not \(node.kindDescription); write them on indented lines below 'check:'")
+            report(
+                .badValue, at: node,
+                "'check' must be a mapping with 'algorithm' (and optionally 'payload' and "
+                    + "'digit'), not \(node.kindDescription); write them on indented lines below 'check:'")
             return nil
         }
         let fields = fields(of: mapping, known: RegistryLoader.Keys.check)
@@ -155,14 +174,16 @@ extension RegistryLoader.FileParser {
             if let text = text(field.value, "'algorithm'", hint: hint) {
                 algorithm = CheckAlgorithm(rawValue: text)
                 if algorithm == nil {
-                    let advice = RegistryLoader.suggestion(for: text, among: algorithms).map { "did you mean '\($0)'?" }
+                    let advice =
+                        RegistryLoader.suggestion(for: text, among: algorithms).map { "did you mean '\($0)'?" }
                         ?? hint
                     report(.unknownAlgorithm, at: field.value, "unknown check algorithm '\(text)'; \(advice)")
                 }
             }
         } else {
-            report(.missingKey, at: node,
-                   "check of \(label) has no 'algorithm' key; add one of \(algorithms.joined(separator: ", "))")
+            report(
+                .missingKey, at: node,
+                "check of \(label) has no 'algorithm' key; add one of \(algorithms.joined(separator: ", "))")
         }
         let payload = group(fields["payload"], key: "payload", default: "payload", check: node, regex: regex)
         let digit = group(fields["digit"], key: "digit", default: "check", check: node, regex: regex)
@@ -171,8 +192,10 @@ extension RegistryLoader.FileParser {
     }
 
     /// The group a check reads (`payload` or `digit`), which must be a named group of the compiled regex.
-    private mutating func group(_ field: RegistryLoader.Field?, key: String, default name: String, check: Node,
-                                regex: CompiledRegex?) -> String? {
+    private mutating func group(
+        _ field: RegistryLoader.Field?, key: String, default name: String, check: Node,
+        regex: CompiledRegex?
+    ) -> String? {
         var group = name
         var place = check
         if let field {
@@ -185,16 +208,22 @@ extension RegistryLoader.FileParser {
         guard let regex else { return group }
         let names = regex.namedGroups.map(\.name)
         guard !names.contains(group) else { return group }
-        let known = names.isEmpty ? "the regex has no named groups" : "its named groups: \(names.joined(separator: ", "))"
-        report(.missingGroup, at: place, "check \(key) group '\(group)' is not a named group of the regex (\(known)); "
-            + "add (?<\(group)>...) to the regex or set '\(key)' to one of its groups")
+        let known =
+            names.isEmpty
+            ? "the regex has no named groups" : "its named groups: \(names.joined(separator: ", "))"
+        report(
+            .missingGroup, at: place,
+            "check \(key) group '\(group)' is not a named group of the regex (\(known)); "
+                + "add (?<\(group)>...) to the regex or set '\(key)' to one of its groups")
         return nil
     }
 
     private mutating func parseExamples(_ node: Node) -> (match: [PatternExample], noMatch: [PatternExample]) {
         guard let mapping = node.mapping else {
-            report(.badValue, at: node, "'examples' must be a mapping with 'match' and 'no_match' lists, not "
-                + "\(node.kindDescription); write 'match:' and 'no_match:' on indented lines below 'examples:'")
+            report(
+                .badValue, at: node,
+                "'examples' must be a mapping with 'match' and 'no_match' lists, not "
+                    + "\(node.kindDescription); write 'match:' and 'no_match:' on indented lines below 'examples:'")
             return ([], [])
         }
         let fields = fields(of: mapping, known: RegistryLoader.Keys.examples)

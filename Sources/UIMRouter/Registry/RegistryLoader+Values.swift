@@ -12,6 +12,15 @@ extension RegistryLoader {
         ]
         static let check = ["algorithm", "payload", "digit"]
         static let examples = ["match", "no_match"]
+        /// Where a key belongs, for a key written at the wrong level (`algorithm` directly in a pattern).
+        static let home: [String: String] = {
+            var home: [String: String] = [:]
+            for key in party { home[key] = "under 'party:'" }
+            for key in pattern { home[key] = "in an item of 'patterns:'" }
+            for key in check { home[key] = "under 'check:'" }
+            for key in examples { home[key] = "under 'examples:'" }
+            return home
+        }()
     }
 
     /// A key and its value in a mapping.
@@ -41,12 +50,16 @@ extension RegistryLoader.FileParser {
         var result: [String: RegistryLoader.Field] = [:]
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
-                report(.badValue, at: key, "a key must be a plain name, not \(key.kindDescription); "
-                    + "use one of \(known.joined(separator: ", "))")
+                report(
+                    .badValue, at: key,
+                    "a key must be a plain name, not \(key.kindDescription); "
+                        + "use one of \(known.joined(separator: ", "))")
                 continue
             }
             guard known.contains(name) else {
-                let advice = RegistryLoader.suggestion(for: name, among: known).map { "did you mean '\($0)'?" }
+                let advice =
+                    RegistryLoader.Keys.home[name].map { "it belongs \($0)" }
+                    ?? RegistryLoader.suggestion(for: name, among: known).map { "did you mean '\($0)'?" }
                     ?? "the keys allowed here are \(known.joined(separator: ", "))"
                 report(.unknownKey, at: key, "unknown key '\(name)'; \(advice)")
                 continue
@@ -73,8 +86,7 @@ extension RegistryLoader.FileParser {
     /// A list of strings, such as `references` or `examples.match`, with where each string stands.
     mutating func strings(_ node: Node, _ what: String, hint: String) -> [(text: String, node: Node)]? {
         guard let sequence = node.sequence else {
-            let found = node.scalar?.isNull == true ? "empty" : node.kindDescription
-            report(.badValue, at: node, "\(what) must be a list of strings, not \(found); \(hint)")
+            report(.badValue, at: node, "\(what) must be a list of strings, not \(node.kindDescription); \(hint)")
             return nil
         }
         var result: [(text: String, node: Node)] = []
@@ -102,10 +114,10 @@ extension RegistryLoader.FileParser {
 }
 
 extension Node {
-    /// `a string`, `a list`, `a mapping`: for messages.
+    /// `a string`, `an empty value`, `a list`, `a mapping`: for messages.
     var kindDescription: String {
         switch self {
-        case .scalar: return "a string"
+        case .scalar(let scalar): return scalar.isNull ? "an empty value" : "a string"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         case .alias: return "an alias"

@@ -47,10 +47,11 @@ enum RegistryLoader {
             if let party = parsed.party { parties.append(party) }
             for pattern in parsed.patterns {
                 if let first = firstUse[pattern.id] {
-                    diagnostics.append(Diagnostic(
-                        .duplicateID, at: pattern.idLocation,
-                        "pattern id '\(pattern.id)' is already used at \(first.file):\(first.line); "
-                            + "give each pattern an id of its own"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .duplicateID, at: pattern.idLocation,
+                            "pattern id '\(pattern.id)' is already used at \(first.file):\(first.line); "
+                                + "give each pattern an id of its own"))
                     continue
                 }
                 firstUse[pattern.id] = pattern.idLocation
@@ -73,27 +74,33 @@ enum RegistryLoader {
 
     // MARK: - Reading the folder
 
-    private static func readFiles(in directory: String, diagnostics: inout [Diagnostic]) -> [(path: String, text: String)] {
+    private static func readFiles(in directory: String, diagnostics: inout [Diagnostic])
+        -> [(path: String, text: String)]
+    {
         let manager = FileManager.default
         let folder = SourceLocation(file: directory, line: 1, column: 1)
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-            diagnostics.append(Diagnostic(
-                .io, at: folder,
-                "registry folder '\(directory)' does not exist; name an existing folder of <PARTY>.yaml files"))
+            diagnostics.append(
+                Diagnostic(
+                    .io, at: folder,
+                    "registry folder '\(directory)' does not exist; name an existing folder of <PARTY>.yaml files"))
             return []
         }
         guard isDirectory.boolValue else {
-            diagnostics.append(Diagnostic(
-                .io, at: folder, "'\(directory)' is not a folder; name the folder that holds the <PARTY>.yaml files"))
+            diagnostics.append(
+                Diagnostic(
+                    .io, at: folder, "'\(directory)' is not a folder; name the folder that holds the <PARTY>.yaml files"
+                ))
             return []
         }
         let names: [String]
         do {
             names = try manager.contentsOfDirectory(atPath: directory)
         } catch {
-            diagnostics.append(Diagnostic(
-                .io, at: folder, "cannot list registry folder '\(directory)'; check that it is readable"))
+            diagnostics.append(
+                Diagnostic(
+                    .io, at: folder, "cannot list registry folder '\(directory)'; check that it is readable"))
             return []
         }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
@@ -103,10 +110,11 @@ enum RegistryLoader {
                 && manager.fileExists(atPath: prefix + name, isDirectory: &isFolder) && !isFolder.boolValue
         }.sorted()
         guard !yamlNames.isEmpty else {
-            diagnostics.append(Diagnostic(
-                .io, at: folder,
-                "registry folder '\(directory)' has no .yaml file; add one <PARTY>.yaml file per Party "
-                    + "(names starting with '.' or '_' are ignored)"))
+            diagnostics.append(
+                Diagnostic(
+                    .io, at: folder,
+                    "registry folder '\(directory)' has no .yaml file; add one <PARTY>.yaml file per Party "
+                        + "(names starting with '.' or '_' are ignored)"))
             return []
         }
         var files: [(path: String, text: String)] = []
@@ -118,10 +126,11 @@ enum RegistryLoader {
                 continue
             }
             guard let text = String(validating: data, as: UTF8.self) else {
-                diagnostics.append(Diagnostic(
-                    .io, at: start,
-                    "this file is not valid UTF-8 (first bad byte at offset \(firstInvalidUTF8Offset(data))); "
-                        + "save it as UTF-8"))
+                diagnostics.append(
+                    Diagnostic(
+                        .io, at: start,
+                        "this file is not valid UTF-8 (first bad byte at offset \(firstInvalidUTF8Offset(data))); "
+                            + "save it as UTF-8"))
                 continue
             }
             files.append((path, text))

@@ -42,7 +42,7 @@ enum RandomRegistry {
         }
     }
 
-    static func piece(_ rng: inout SeededGenerator) -> RegexPiece {
+    static func piece(_ rng: inout SeededGenerator, index: Int) -> RegexPiece {
         switch Int.random(in: 0..<10, using: &rng) {
         case 0:
             let options = ["EU", "UK", "E"].shuffled(using: &rng).prefix(2)
@@ -54,7 +54,7 @@ enum RandomRegistry {
             let letter = ["X", "Y", "Z"].randomElement(using: &rng)!
             return RegexPiece(regex: letter) { _ in letter }
         default:
-            return classPiece(&rng, name: Bool.random(using: &rng) ? "f\(Int.random(in: 0..<1000, using: &rng))" : nil)
+            return classPiece(&rng, name: Bool.random(using: &rng) ? "f\(index)" : nil)
         }
     }
 
@@ -72,7 +72,7 @@ enum RandomRegistry {
         if Int.random(in: 0..<15, using: &rng) == 0 {
             pieces.append(RegexPiece(regex: "(?=[0-9A-Z])") { _ in "" })   // lookahead: opaque to simple analysis
         }
-        for _ in 0..<Int.random(in: 1...3, using: &rng) { pieces.append(piece(&rng)) }
+        for k in 0..<Int.random(in: 1...3, using: &rng) { pieces.append(piece(&rng, index: k)) }
         var check: CheckSpec?
         var algorithm: CheckAlgorithm?
         var payloadLength = 0

@@ -1,0 +1,28 @@
+// A pathological regex is stopped by PCRE2's limits and reported as `match-limit`, never a hang or a plain
+// "unrouted".
+import Testing
+@testable import UIMRouter
+
+@Suite("Match limits")
+struct MatchLimitTests {
+    func registry(_ patterns: [(party: String, id: String, regex: String)]) -> Registry {
+        let location = SourceLocation(file: "T.yaml", line: 1, column: 1)
+        return Registry(
+            parties: Set(patterns.map(\.party)).map { Party(code: $0, name: $0, protocolParty: true, location: location) },
+            patterns: patterns.map { PatternSpec(id: $0.id, party: $0.party, regex: $0.regex, location: location) })
+    }
+
+    @Test("catastrophic backtracking yields match-limit", arguments: [true, false])
+    func catastrophic(jit: Bool) throws {
+        let router = try Router(registry: registry([("XX", "XX-BAD", "RD(?:[A-Z0-9]+)+[#!]"), ("YY", "YY-OK", "RD[0-9]{4}")]),
+                                options: RouterOptions(jit: jit))
+        let uim = "RD" + String(repeating: "A1", count: 20) + "?"
+        let result = router.route(uim, on: Day(iso: "2026-06-01")!)
+        #expect(result.status == .unrouted)
+        #expect(result.rejected == [Rejection(party: "XX", pattern: "XX-BAD", reason: .matchLimit)])
+        #expect(result.json.contains(#""reason":"match-limit""#))
+        // The same pattern still decides ordinary input.
+        #expect(router.route("RDAB12#", on: Day(iso: "2026-06-01")!).status == .routed)
+        #expect(router.route("RD1234", on: Day(iso: "2026-06-01")!).party == "YY")
+    }
+}
