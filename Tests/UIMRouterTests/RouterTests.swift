@@ -88,9 +88,9 @@ struct RouterTests {
     @Test("one router, many threads, each with its own scratch: same results as one thread")
     func concurrent() {
         let uims = ["019019368117060521JSGKBDIO", "019019368117060621JSGKBDIO", "BB-123456", "CCXYZ", "nothing", ""]
-        let expected = uims.map { router.route($0, on: june) }
         let router = self.router
         let june = self.june
+        let expected = uims.map { router.route($0, on: june) }
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
             let scratch = router.makeScratch()
             for _ in 0..<2_000 {
