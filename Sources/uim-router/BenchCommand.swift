@@ -55,8 +55,8 @@ struct BenchCommand: ParsableCommand {
                                                        repeats: engine == .naive ? max(1, `repeat` / 2) : `repeat`,
                                                        fields: fields)
             print(measurement.line(extra: [("fields", fields ? "yes" : "no"),
-                                           ("compile_ms", String(format2: compileMilliseconds))])
-                  + " peak_rss_mb=\(String(format2: RoutingBenchmark.peakResidentMiB()))")
+                                           ("compile_ms", RoutingBenchmark.decimal(compileMilliseconds))])
+                  + " peak_rss_mb=\(RoutingBenchmark.decimal(RoutingBenchmark.peakResidentMiB()))")
         }
     }
 }

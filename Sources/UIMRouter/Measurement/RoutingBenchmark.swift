@@ -27,7 +27,7 @@ public struct RoutingMeasurement: Sendable {
     /// `key=value` pairs in a stable order.
     public func line(extra: [(String, String)] = []) -> String {
         var pairs: [(String, String)] = [("engine", engine.rawValue)] + extra
-        pairs += [("patterns", "\(patterns)"), ("uims", "\(uims)"), ("ns_per_uim", String(format2: nsPerUIM)),
+        pairs += [("patterns", "\(patterns)"), ("uims", "\(uims)"), ("ns_per_uim", RoutingBenchmark.decimal(nsPerUIM)),
                   ("p50_ns", "\(p50Nanoseconds)"), ("p99_ns", "\(p99Nanoseconds)")]
         pairs += RouteStatus.allCases.map { ($0.rawValue, "\(counts[$0, default: 0])") }
         return pairs.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
@@ -74,18 +74,16 @@ public enum RoutingBenchmark {
         return now.tv_sec * 1_000_000_000 + now.tv_nsec
     }
 
+    /// `value` with one decimal, for key=value output.
+    public static func decimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+
     /// Peak resident set size of this process, in MiB.
     public static func peakResidentMiB() -> Double {
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         return Double(usage.ru_maxrss) / 1024
-    }
-}
-
-extension String {
-    /// A number with one decimal.
-    init(format2 value: Double) {
-        let tenths = Int((value * 10).rounded())
-        self = "\(tenths / 10).\(abs(tenths % 10))"
     }
 }
