@@ -1,0 +1,83 @@
+// End-to-end: `uim-router route` — one output line per input line, in order, whatever the input holds.
+import Foundation
+import Testing
+
+@Suite("uim-router route")
+struct RouteCommandTests {
+    func json(_ line: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+
+    @Test("standard input: every line yields one JSON line, blank and malformed lines included, in order")
+    func everyLineOneResult() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        var input = Data("AA01234567AB1234\r\n\n]d2BB123456784\nX12345678\nBB123456785\n".utf8)
+        input += Data([0x41, 0xFF, 0x0A])                      // not UTF-8
+        input += Data("AA\u{01}B\n   \nlast line without newline".utf8)
+        let result = try CLI.run(["route", "--registry", registry, "--format", "json", "--date", "2026-06-01"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try result.lines.map(json)
+        #expect(lines.count == 9)
+        #expect(lines.map { $0["status"] as? String } == [
+            "routed", "invalid", "routed", "ambiguous", "unrouted", "invalid", "invalid", "invalid", "unrouted",
+        ])
+        #expect(lines[0]["party"] as? String == "AA")
+        #expect(lines[0]["uim"] as? String == "AA01234567AB1234\r")
+        #expect(lines[1]["error"] as? String == "empty")
+        #expect(lines[2]["party"] as? String == "BB")
+        #expect((lines[3]["matches"] as? [[String: Any]])?.compactMap { $0["party"] as? String } == ["AA", "BB"])
+        #expect((lines[4]["rejected"] as? [[String: Any]])?.first?["reason"] as? String == "check-failed")
+        #expect(lines[5]["error"] as? String == "not valid UTF-8")
+        #expect(lines[6]["error"] as? String == "control character")
+    }
+
+    @Test("arguments in text format: aligned columns with the Party's name, the reason when unrouted")
+    func textFormat() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let result = try CLI.run(["route", "--registry", registry, "--date", "2026-06-01", "BB123456784", "BB123456785", "X12345678"])
+        #expect(result.status == 0)
+        #expect(result.lines.count == 3)
+        #expect(result.lines[0].contains("routed") && result.lines[0].contains("BB  Bravo, \"the Republic\"") && result.lines[0].hasSuffix("BB-GTIN"))
+        #expect(result.lines[1].contains("unrouted") && result.lines[1].hasSuffix("BB-GTIN: check-failed"))
+        #expect(result.lines[2].contains("ambiguous") && result.lines[2].contains("AA Alpha Union (AA-X)"))
+        // Columns line up: the status column starts at the same offset on every line.
+        let offsets = result.lines.map { $0.range(of: #"(routed|unrouted|ambiguous)"#, options: .regularExpression)!.lowerBound.utf16Offset(in: $0) }
+        #expect(Set(offsets).count == 1)
+    }
+
+    @Test("the bundled registry is the default from any folder, and --date moves validity windows")
+    func bundledDefaultAndDates() throws {
+        let folder = try TemporaryFolder()
+        // KE-EGMS-STAMP-V1 is valid until 2023-12-31 in the bundled registry.
+        let old = try CLI.run(["route", "--format", "json", "--date", "2023-06-01", "KE62611695722008"], in: folder.url)
+        let new = try CLI.run(["route", "--format", "json", "--date", "2026-06-01", "KE62611695722008"], in: folder.url)
+        #expect(old.status == 0 && new.status == 0, "\(old.stderr)\(new.stderr)")
+        let before = try json(old.lines[0])
+        let after = try json(new.lines[0])
+        #expect(before["status"] as? String == "routed")
+        #expect(before["party"] as? String == "KE")
+        #expect(after["status"] as? String == "unrouted")
+        #expect((after["rejected"] as? [[String: Any]])?.first?["reason"] as? String == "expired")
+    }
+
+    @Test("bad usage exits 64 with a message", arguments: [["route", "--date", "2026-13-01", "X"], ["route", "--format", "xml", "X"]])
+    func badUsage(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Error"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("a registry with problems stops route with exit 1 and the diagnostics")
+    func brokenRegistry() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("reg"), withIntermediateDirectories: true)
+        try folder.write("reg/KE.yaml", "format: 1\nparty: {code: KE, name: Kenya, protocol_party: true}\npatterns:\n  - id: K\n    regex: 'KE(['\n")
+        let result = try CLI.run(["route", "--registry", folder.path("reg"), "KE1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("reg/KE.yaml:5:"))
+        #expect(result.stdout.isEmpty)
+    }
+}

@@ -1,0 +1,46 @@
+// End-to-end: `uim-router validate` — sound registries pass, every problem of a broken one is listed.
+import Foundation
+import Testing
+
+@Suite("uim-router validate")
+struct ValidateCommandTests {
+    @Test("the bundled registry is sound")
+    func bundled() throws {
+        let result = try CLI.run(["validate"])
+        #expect(result.status == 0, "\(result.text)")
+        #expect(result.text.contains("ok"))
+    }
+
+    @Test("every problem of every file, as FILE:LINE:COLUMN: error: message, exit 1")
+    func broken() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("reg"), withIntermediateDirectories: true)
+        try folder.write("reg/AA.yaml", """
+            format: 1
+            party: {code: AA, name: Alpha, protocol_party: true}
+            patterns:
+              - id: AA-1
+                regex: 'AA[0-9]{4}'
+                vaild_from: 2020-01-01
+              - id: AA-2
+                regex: 'AB[0-9]{2}'
+                examples:
+                  match: ["AB123"]
+            """)
+        try folder.write("reg/BB.yaml", """
+            format: 1
+            party: {code: BX, name: Bravo, protocol_party: true}
+            patterns:
+              - id: BB-1
+                regex: 'BB(?<payload>[0-9]{4}'
+            """)
+        let result = try CLI.run(["validate", "--registry", folder.path("reg")])
+        #expect(result.status == 1)
+        let reg = folder.path("reg")
+        #expect(result.lines.contains("\(reg)/AA.yaml:6:5: error: unknown key 'vaild_from'; did you mean 'valid_from'?"))
+        #expect(result.lines.contains { $0.hasPrefix("\(reg)/AA.yaml:10:15: error: match example 'AB123' does not match pattern 'AA-2'") })
+        #expect(result.lines.contains { $0.hasPrefix("\(reg)/BB.yaml:2:15: error: party code 'BX' does not match the file name") })
+        #expect(result.lines.contains("\(reg)/BB.yaml:5:34: error: regex of pattern 'BB-1' does not compile: missing closing parenthesis; correct it (PCRE2 syntax)"))
+        #expect(result.lines.last == "\(reg): 4 problem(s)")
+    }
+}
