@@ -62,6 +62,25 @@ struct RouteCommandTests {
         #expect((after["rejected"] as? [[String: Any]])?.first?["reason"] as? String == "expired")
     }
 
+    @Test("UIM_REGISTRY names the registry when --registry is absent; --registry wins over it")
+    func environmentVariable() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        func run(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["UIM_REGISTRY=\(registry)", CLI.binary.path, "route", "--format", "json"] + arguments
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        #expect(try run(["BB123456784"]).contains(#""party":"BB""#))
+        #expect(try run(["--registry", folder.path("missing"), "BB123456784"]).isEmpty)
+    }
+
     @Test("bad usage exits 64 with a message", arguments: [["route", "--date", "2026-13-01", "X"], ["route", "--format", "xml", "X"]])
     func badUsage(arguments: [String]) throws {
         let result = try CLI.run(arguments)
