@@ -14,6 +14,6 @@ struct UIMRouterCommand: ParsableCommand {
             74 output could not be written.
             """,
         version: "0.1.0",
-        subcommands: [RouteCommand.self, ValidateCommand.self, BenchCommand.self]
+        subcommands: [RouteCommand.self, ValidateCommand.self, BenchCommand.self, ClassifyCommand.self]
     )
 }

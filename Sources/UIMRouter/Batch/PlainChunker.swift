@@ -1,0 +1,65 @@
+// Cuts plain input (one UIM per line) into chunks of whole lines. The reader thread only finds line ends and
+// counts them; splitting and routing happen on the worker threads.
+
+/// Splits one plain input into chunks of about `blockSize` bytes, each made of whole lines ending in `\n`.
+///
+/// Memory stays bounded: a line longer than `blockSize` is cut to its first `blockSize` bytes (it is `invalid`
+/// anyway: longer than 512 bytes) and the rest of it is skipped.
+struct PlainChunker {
+    private let source: ByteSource
+    private let blockSize: Int
+    private var carry: [UInt8] = []
+    private var skipping = false
+    private(set) var nextLine = 1
+
+    init(source: ByteSource, blockSize: Int) {
+        self.source = source
+        self.blockSize = max(blockSize, 1024)
+    }
+
+    /// The next chunk's bytes and first line, or nil at the end of the input.
+    mutating func next() throws(ReadStop) -> (bytes: [UInt8], firstLine: Int)? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(blockSize + (1 << 16))
+        swap(&bytes, &carry)
+        carry.reserveCapacity(0)
+        while true {
+            while bytes.count < blockSize, try source.read(appendingTo: &bytes) > 0 {}
+            if skipping {
+                if let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) {
+                    bytes.removeSubrange(0...newline)
+                    skipping = false
+                    continue
+                }
+                bytes.removeAll(keepingCapacity: true)
+                if source.atEOF { return nil }
+                continue
+            }
+            if bytes.isEmpty { return nil }
+            if let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) {
+                if lastNewline + 1 < bytes.count {
+                    carry = Array(bytes[(lastNewline + 1)...])
+                    bytes.removeSubrange((lastNewline + 1)...)
+                }
+            } else if source.atEOF {
+                bytes.append(UInt8(ascii: "\n"))
+            } else {
+                // One line fills the whole block: keep its start, drop the rest of it.
+                bytes.removeSubrange(blockSize...)
+                bytes.append(UInt8(ascii: "\n"))
+                skipping = true
+            }
+            let firstLine = nextLine
+            nextLine += Self.countNewlines(bytes)
+            return (bytes, firstLine)
+        }
+    }
+
+    static func countNewlines(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for byte in buffer where byte == 0x0A { count &+= 1 }
+            return count
+        }
+    }
+}

@@ -1,0 +1,83 @@
+// The unit of work of a classification: a run of consecutive input records, numbered so that results routed on
+// several threads can be written back in input order.
+
+/// Why a CSV/TSV row could not be read as a record.
+public enum MalformedRow: Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// A quoted field was never closed (before the end of the input, or within the record size limit).
+    case unterminatedQuote
+    /// Text follows a closing quote before the next separator (`"abc"x`).
+    case textAfterQuote
+    /// The row has more or fewer fields than the header.
+    case fieldCount
+    /// The record grew past the record size limit, most likely because of a quote that is never closed.
+    case tooLong
+
+    /// The reason as written in `invalid` records and in the summary.
+    public var description: String {
+        switch self {
+        case .unterminatedQuote: "malformed row: unterminated quoted field"
+        case .textAfterQuote: "malformed row: text after a closing quote"
+        case .fieldCount: "malformed row: wrong number of fields"
+        case .tooLong: "malformed row: longer than the record limit (a quote never closed?)"
+        }
+    }
+}
+
+/// Where a record's fields lie in its chunk (delimited inputs only).
+struct RecordEntry: Sendable {
+    /// The input line the record starts on (1-based; the header is line 1).
+    var line: Int
+    /// Index of its first field in ``RecordChunk/fieldEnds``.
+    var firstField: Int32
+    var fieldCount: Int32
+    var malformed: MalformedRow?
+}
+
+/// How a file's columns map to the output: the UIM column and the carried ones.
+struct ColumnLayout: Sendable, Equatable {
+    /// Index of the UIM field (0 for plain input).
+    var uim: Int
+    /// Indices of the carried fields, in output order.
+    var carried: [Int]
+    /// The number of fields a row must have (1 for plain input).
+    var fieldCount: Int
+    /// The carried columns' names (from the header), in output order.
+    var names: [String]
+
+    static let plain = ColumnLayout(uim: 0, carried: [], fieldCount: 1, names: [])
+}
+
+/// Consecutive records of one input file.
+///
+/// Plain input: `bytes` are whole lines, each ending in `\n`, and `records` is empty. Delimited input: `bytes` are
+/// the unquoted fields back to back, `fieldEnds[k]` the end of field `k` (its start is the previous end).
+struct RecordChunk: Sendable {
+    /// Position in the run: results are written in this order.
+    var sequence: Int
+    /// Index of the input file.
+    var file: Int
+    /// The line of the first record (plain input).
+    var firstLine: Int
+    var bytes: [UInt8]
+    var records: [RecordEntry] = []
+    var fieldEnds: [Int32] = []
+    var layout: ColumnLayout
+    /// Bytes of all inputs consumed once this chunk is done (for progress).
+    var consumed: Int
+    /// True on a file's first chunk.
+    var startsFile: Bool
+}
+
+/// A routed and formatted chunk.
+struct ChunkResult: Sendable {
+    var sequence: Int
+    var file: Int
+    var output: [UInt8]
+    var tally: ClassificationTally
+    var records: Int
+    /// The line of the chunk's last record (0 when it has none).
+    var lastLine: Int
+    var consumed: Int
+    /// The carried columns' names, on a file's first chunk.
+    var header: [String]?
+}

@@ -1,0 +1,190 @@
+// `uim-router classify`: route every UIM of a seizure list (plain, CSV or TSV), in order, in parallel, with counts.
+// Argument mapping and output only; the streaming, ordering and counting live in UIMRouter's Batch folder.
+import ArgumentParser
+import Dispatch
+import UIMRouter
+#if canImport(Glibc)
+import Glibc
+#endif
+
+enum ClassifyFormat: String, ExpressibleByArgument, CaseIterable {
+    case jsonl, csv, tsv, text
+}
+
+extension InputFormat: ExpressibleByArgument {}
+
+struct ClassifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classify",
+        abstract: "Route every UIM of a list (plain, CSV or TSV) and count them per Party.",
+        discussion: """
+            Reads the files given (`-` is standard input; no file: standard input), one UIM per line, or CSV/TSV
+            with a header row (by extension .csv/.tsv, or --input-format). For CSV/TSV, --column picks the UIM
+            column (name or 1-based number; default: the column named `uim`, else the first); the other columns
+            are carried to the output beside the routing.
+
+            Exactly one output record per input record, in input order: an empty line, a line that is not UTF-8
+            or is longer than 512 bytes, and a malformed CSV/TSV row each yield an `invalid` record with its
+            reason. Records are routed on --jobs threads (default: the number of cores).
+
+            Formats: jsonl (the contract's JSON line plus "line", "file" with several inputs, and "columns"),
+            csv/tsv (carried columns, [file,] line, uim, status, party, party_name, patterns, fields, reasons),
+            text (for people). --output writes a temporary file beside FILE and renames it when complete;
+            Ctrl-C stops cleanly, keeps no partial file, and says how far the run got.
+
+            --summary prints counts to standard error; --summary-json and --report (a self-contained HTML page
+            with a bar chart per Party) write them to files. They hold counts only, never a UIM.
+
+            Exit status: 0 done; 1 registry problems; 64 bad usage; 65 an input's columns do not fit;
+            66 an input cannot be opened; 74 reading or writing failed; 130 interrupted.
+
+            Examples:
+              zcat seized.txt.gz | uim-router classify --format tsv --output routed.tsv --summary
+              uim-router classify seizure.csv --column "Pack code" --format csv --report seizure.html
+            """
+    )
+
+    @OptionGroup var registry: RegistryOptions
+
+    @Argument(help: "Input files (`-`: standard input; default: standard input).")
+    var files: [String] = []
+
+    @Option(help: ArgumentHelp("Query date for validity periods, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    var date: Day?
+
+    @Option(help: "Output format: jsonl, csv, tsv or text.")
+    var format: ClassifyFormat = .jsonl
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (complete or not at all) instead of standard output.",
+                                                    valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("The UIM column of CSV/TSV input: its name or 1-based number.", valueName: "name|n"))
+    var column: String?
+
+    @Option(name: .customLong("input-format"), help: "Input layout: plain, csv or tsv (default: from the extension).")
+    var inputFormat: InputFormat?
+
+    @Option(help: "Routing threads (default: the number of cores).")
+    var jobs: Int?
+
+    @Flag(help: "Print the counts to standard error at the end.")
+    var summary = false
+
+    @Option(name: .customLong("summary-json"), help: ArgumentHelp("Write the counts as JSON to FILE.", valueName: "file"))
+    var summaryJSON: String?
+
+    @Option(help: ArgumentHelp("Write the counts as a self-contained HTML page to FILE.", valueName: "file"))
+    var report: String?
+
+    @Flag(help: "No progress line.")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        let names = files.isEmpty ? ["-"] : files
+        if column != nil, inputFormat == .plain || (inputFormat == nil && names.allSatisfy {
+            InputFormat.guess(fromFileName: $0) == .plain
+        }) {
+            throw ValidationError("--column applies to CSV/TSV input: name .csv/.tsv files or give --input-format.")
+        }
+        if names.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
+    }
+
+    func run() throws {
+        signal(SIGPIPE, SIG_IGN)   // a closed pipe becomes a write error we report, not a silent death
+        let loaded = try registry.load()
+        let router: Router
+        do {
+            router = try Router(registry: loaded)
+        } catch {
+            Terminal.printError(error.description)
+            throw ExitCode(1)
+        }
+        let inputs = try ClassifyInputs(names: files.isEmpty ? ["-"] : files, format: inputFormat)
+        defer { inputs.close() }
+
+        var outputFile: AtomicOutputFile?
+        if let output {
+            do {
+                outputFile = try AtomicOutputFile(path: output)
+            } catch {
+                Terminal.printError("uim-router: cannot create \(output): \(error)")
+                throw ExitCode(74)
+            }
+        }
+        let day = date ?? Day.today()
+        let options = ClassifierOptions(
+            jobs: jobs ?? System.coreCount, date: day, format: outputFormat(loaded), column: column.map(ColumnSelector.init))
+        let cancellation = ClassificationCancellation()
+        let interrupts = [SIGINT, SIGTERM].map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { cancellation.cancel() }
+            source.resume()
+            return source
+        }
+        defer { interrupts.forEach { $0.cancel() } }
+
+        let progress = ProgressLine(totalBytes: inputs.totalBytes, enabled: !quiet && Terminal.isTerminal(2))
+        let sink = OutputSink(descriptor: outputFile?.descriptor ?? 1, threshold: 1 << 20)
+        let outcome = Classifier(router: router, options: options)
+            .run(inputs.inputs, to: sink, cancellation: cancellation, progress: progress.update)
+        progress.clear()
+
+        if summary { Terminal.printError(outcome.summary.text) }
+        let written = "\(outcome.summary.records) record(s) written"
+            + (outcome.lastPosition.map { ", up to line \($0.line) of \($0.file)" } ?? "")
+        switch outcome.ending {
+        case .completed:
+            do {
+                try outputFile?.commit()
+            } catch {
+                Terminal.printError("uim-router: \(error) (\(output ?? "")); nothing was written there")
+                throw ExitCode(74)
+            }
+            try writeSummaryFiles(outcome.summary)
+        case .cancelled:
+            outputFile?.discard()
+            Terminal.printError("uim-router: interrupted: \(written)"
+                + (output.map { "; \($0) was not written" } ?? ""))
+            throw ExitCode(130)
+        case .outputFailed(let error):
+            outputFile?.discard()
+            Terminal.printError("uim-router: \(error); stopped after \(written)"
+                + (output.map { "; \($0) was not written" } ?? ""))
+            throw ExitCode(74)
+        case .inputFailed(let error):
+            outputFile?.discard()
+            Terminal.printError("uim-router: \(error); stopped after \(written)"
+                + (output.map { "; \($0) was not written" } ?? ""))
+            throw ExitCode(error.code == .unreadable ? 74 : 65)
+        }
+    }
+
+    private func outputFormat(_ registry: Registry) -> ClassificationFormat {
+        switch format {
+        case .jsonl: .jsonl
+        case .csv: .csv
+        case .tsv: .tsv
+        case .text: ClassifyText(registry: registry).format
+        }
+    }
+
+    /// `--summary-json` and `--report`, each written whole or not at all.
+    private func writeSummaryFiles(_ counts: ClassificationSummary) throws {
+        for (path, text) in [(summaryJSON, counts.json), (report, HTMLReport.render(counts))] {
+            guard let path else { continue }
+            do {
+                let file = try AtomicOutputFile(path: path)
+                let sink = OutputSink(descriptor: file.descriptor)
+                try sink.write(text)
+                try sink.flush()
+                try file.commit()
+            } catch {
+                Terminal.printError("uim-router: \(error) (\(path))")
+                throw ExitCode(74)
+            }
+        }
+    }
+}
