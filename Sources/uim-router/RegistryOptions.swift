@@ -21,10 +21,15 @@ struct RegistryOptions: ParsableArguments {
     /// A human name for the registry in use.
     var displayName: String { folder ?? "bundled registry" }
 
-    /// Loads the registry, or prints every diagnostic to standard error and exits 1.
+    /// Loads the registry for routing, or prints every diagnostic to standard error and exits 1. Problems in
+    /// examples do not stop routing: they are printed as warnings (`validate` treats them as errors).
     func load() throws -> Registry {
         do {
-            return try loadOrThrow()
+            let registry = try loadOrThrow(examples: .warnings)
+            for warning in registry.warnings {
+                Terminal.printError("\(warning.location): warning: \(warning.message)")
+            }
+            return registry
         } catch {
             Terminal.printError(error.description)
             Terminal.printError("\(displayName): \(error.diagnostics.count) problem(s); run `uim-router validate` after fixing them.")
@@ -32,9 +37,9 @@ struct RegistryOptions: ParsableArguments {
         }
     }
 
-    func loadOrThrow() throws(RegistryError) -> Registry {
-        if let folder { return try Registry.load(from: folder) }
-        return try BundledRegistry.load()
+    func loadOrThrow(examples: ExampleChecking = .errors) throws(RegistryError) -> Registry {
+        if let folder { return try Registry.load(from: folder, examples: examples) }
+        return try BundledRegistry.load(examples: examples)
     }
 }
 

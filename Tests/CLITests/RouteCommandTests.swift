@@ -81,6 +81,20 @@ struct RouteCommandTests {
         #expect(try run(["--registry", folder.path("missing"), "BB123456784"]).isEmpty)
     }
 
+    @Test("a wrong example does not stop routing: it is a warning for route, an error for validate")
+    func exampleProblemsWarn() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("reg"), withIntermediateDirectories: true)
+        try folder.write("reg/KE.yaml", "format: 1\nparty: {code: KE, name: Kenya, protocol_party: true}\npatterns:\n  - id: K\n    regex: 'KE[0-9]{3}'\n    examples: {match: ['KE12']}\n")
+        let routed = try CLI.run(["route", "--registry", folder.path("reg"), "KE123"])
+        #expect(routed.status == 0)
+        #expect(routed.text.contains("routed"))
+        #expect(routed.stderr.contains("reg/KE.yaml:6:24: warning: match example 'KE12' does not match pattern 'K'"))
+        let validated = try CLI.run(["validate", "--registry", folder.path("reg")])
+        #expect(validated.status == 1)
+        #expect(validated.text.contains("reg/KE.yaml:6:24: error: match example 'KE12'"))
+    }
+
     @Test("bad usage exits 64 with a message", arguments: [["route", "--date", "2026-13-01", "X"], ["route", "--format", "xml", "X"]])
     func badUsage(arguments: [String]) throws {
         let result = try CLI.run(arguments)

@@ -55,6 +55,13 @@ struct RouterTests {
         #expect(router.route("CCXYZ", on: june).matches.first?.fields == [Field(name: "a", value: "X"), Field(name: "b", value: "Y")])
     }
 
+    @Test("duplicate group names (?J): the group that took part gives the field, once")
+    func duplicateNames() throws {
+        let router = try Router(registry: TestRegistry.make([TestRegistry.pattern("J", "JJ", "(?J)(?:(?<x>A)|(?<x>B))(?<y>[0-9])")]))
+        #expect(router.route("B7", on: june).matches.first?.fields == [Field(name: "x", value: "B"), Field(name: "y", value: "7")])
+        #expect(router.route("A7", on: june).matches.first?.fields == [Field(name: "x", value: "A"), Field(name: "y", value: "7")])
+    }
+
     @Test("whole-string semantics: no partial matches at either end", arguments: ["BB-1234567", "XBB-123456", "BB-12345", "bb-123456"])
     func wholeString(uim: String) {
         #expect(router.route(uim, on: june).status == .unrouted)

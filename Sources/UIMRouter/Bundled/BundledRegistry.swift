@@ -8,8 +8,8 @@ public enum BundledRegistry {
     public static var fileNames: [String] { files.map(\.name) }
 
     /// Loads and checks the bundled registry; diagnostics name the files as `Patterns/NAME.yaml`.
-    public static func load() throws(RegistryError) -> Registry {
-        try Registry.load(files: files.map { ("Patterns/\($0.name)", $0.text) }, source: "bundled")
+    public static func load(examples: ExampleChecking = .errors) throws(RegistryError) -> Registry {
+        try Registry.load(files: files.map { ("Patterns/\($0.name)", $0.text) }, source: "bundled", examples: examples)
     }
 
     static func decode(_ base64: String) -> String {

@@ -10,6 +10,8 @@ public struct Registry: Sendable {
     public var patterns: [PatternSpec]
     /// Where the registry came from: a folder path, or `bundled`.
     public var source: String
+    /// Problems that do not stop routing (examples, when loaded with ``ExampleChecking/warnings``).
+    public var warnings: [Diagnostic] = []
 
     /// A registry of `parties` and `patterns`. Loading from files (``Registry/load(from:)``) is the usual way;
     /// this initialiser serves tests and embedders that build registries in code.

@@ -45,8 +45,9 @@ struct NaiveScanner {
                         continue
                     }
                 }
-                let fields = pattern.regex.namedGroups.compactMap { group in
-                    scratch.range(ofGroup: group.number).map { Field(name: group.name, value: text($0)) }
+                var fields: [Field] = []
+                for group in pattern.regex.namedGroups where !fields.contains(where: { $0.name == group.name }) {
+                    if let range = scratch.range(ofGroup: group.number) { fields.append(Field(name: group.name, value: text(range))) }
                 }
                 matches.append(PatternMatch(party: spec.party, pattern: spec.id, fields: fields))
             }

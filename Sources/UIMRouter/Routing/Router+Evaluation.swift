@@ -90,7 +90,8 @@ extension Router {
             for (k, name) in pattern.fieldNames.enumerated() {
                 let start = Int(scratch.ranges[Int(entry.fieldOffset) + 2 * k])
                 let end = Int(scratch.ranges[Int(entry.fieldOffset) + 2 * k + 1])
-                guard start >= 0 else { continue }
+                // With (?J) two groups may share a name: the first that took part gives the field.
+                guard start >= 0, !fields.contains(where: { $0.name == name }) else { continue }
                 fields.append(Field(name: name, value: String(decoding: UnsafeBufferPointer(rebasing: subject[start..<end]), as: UTF8.self)))
             }
             return PatternMatch(party: partyCodes[Int(pattern.party)], pattern: registry.patterns[Int(entry.pattern)].id,
