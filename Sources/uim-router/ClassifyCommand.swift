@@ -127,9 +127,8 @@ struct ClassifyCommand: ParsableCommand {
         defer { interrupts.forEach { $0.cancel() } }
 
         let progress = ProgressLine(totalBytes: inputs.totalBytes, enabled: !quiet && Terminal.isTerminal(2))
-        let sink = OutputSink(descriptor: outputFile?.descriptor ?? 1, threshold: 1 << 20)
         let outcome = Classifier(router: router, options: options)
-            .run(inputs.inputs, to: sink, cancellation: cancellation, progress: progress.update)
+            .run(inputs.inputs, to: outputFile?.descriptor ?? 1, cancellation: cancellation, progress: progress.update)
         progress.clear()
 
         if summary { Terminal.printError(outcome.summary.text) }

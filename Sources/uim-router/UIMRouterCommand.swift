@@ -14,6 +14,7 @@ struct UIMRouterCommand: ParsableCommand {
             74 output could not be written.
             """,
         version: "0.1.0",
-        subcommands: [RouteCommand.self, ValidateCommand.self, BenchCommand.self, ClassifyCommand.self]
+        subcommands: [RouteCommand.self, ValidateCommand.self, BenchCommand.self, ClassifyCommand.self,
+                      ConflictsCommand.self, LintCommand.self, CheckSubmissionCommand.self, SampleCommand.self]
     )
 }

@@ -1,5 +1,6 @@
 // The analysis of one regex: parsed in the analysable dialect, compiled to a byte automaton, and summarised for
 // the candidate index and for pair pruning. Opaque regexes keep only the reason.
+import Synchronization
 
 /// What exact analysis knows about one regex: its automaton, lengths, prefixes and first bytes — or why it is
 /// opaque.
@@ -51,6 +52,20 @@ public struct PatternAnalysis: Sendable {
             self.prefixes = [[]]
         }
     }
+
+    /// The analysis of `regex`, shared process-wide: the router, the example checker and the conflict finder of one
+    /// run each need it, and a large registry's automata are worth building once.
+    public static func cached(regex: String) -> PatternAnalysis {
+        if let known = cache.withLock({ $0[regex] }) { return known }
+        let analysis = PatternAnalysis(regex: regex)
+        cache.withLock { entries in
+            if entries.count >= 50_000 { entries.removeAll() }
+            entries[regex] = analysis
+        }
+        return analysis
+    }
+
+    private static let cache = Mutex<[String: PatternAnalysis]>([:])
 
     /// `true` when the regex is outside exact analysis.
     public var isOpaque: Bool { opaqueReason != nil }

@@ -8,19 +8,36 @@ import Darwin
 
 /// A file written under a temporary name (`.NAME.partial-XXXXXX`, beside it) and renamed to `path` by
 /// ``commit()``. Until then `path` is untouched; ``discard()`` (or deinit) removes the temporary file.
+///
+/// When `path` names something that is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO), it is written
+/// directly: such a target cannot look finished, and renaming over it would replace a device with a file. A
+/// symbolic link is followed, so the link stays and its target is replaced.
 public final class AtomicOutputFile {
-    /// The final path.
+    /// The final path (a symbolic link resolved).
     public let path: String
-    /// The temporary file's path.
-    public let temporaryPath: String
+    /// The temporary file's path (nil when `path` is written directly).
+    public let temporaryPath: String?
     /// The open descriptor to write to.
     public let descriptor: Int32
     private var open = true
     private var done = false
 
-    /// Creates the temporary file beside `path`.
-    public init(path: String) throws(OutputError) {
+    /// Creates the temporary file beside `path` (or opens `path` itself when it is not a regular file).
+    public init(path given: String) throws(OutputError) {
+        var path = given
+        if let resolved = realpath(given, nil) {
+            path = String(cString: resolved)
+            free(resolved)
+        }
         self.path = path
+        var status = stat()
+        if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+            let descriptor = openForWriting(path)
+            guard descriptor >= 0 else { throw OutputError(code: errno) }
+            self.descriptor = descriptor
+            temporaryPath = nil
+            return
+        }
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -38,6 +55,12 @@ public final class AtomicOutputFile {
     /// Makes the file durable and renames it to ``path``.
     public func commit() throws(OutputError) {
         guard !done else { return }
+        guard let temporaryPath else {
+            open = false
+            done = true
+            if close(descriptor) != 0 { throw OutputError(code: errno) }
+            return
+        }
         if fsync(descriptor) != 0, errno != EINVAL {
             let code = errno
             discard()
@@ -64,9 +87,17 @@ public final class AtomicOutputFile {
             close(descriptor)
             open = false
         }
-        unlink(temporaryPath)
+        if let temporaryPath { unlink(temporaryPath) }
         done = true
     }
 
     deinit { discard() }
+}
+
+private func openForWriting(_ path: String) -> Int32 {
+    #if canImport(Glibc)
+    Glibc.open(path, O_WRONLY | O_CLOEXEC)
+    #else
+    Darwin.open(path, O_WRONLY | O_CLOEXEC)
+    #endif
 }

@@ -37,13 +37,14 @@ struct ClassificationTally: Sendable, Equatable {
         invalid[Self.malformedIndex[reason]!] += 1
     }
 
-    /// Counts the outcome held in `scratch` (just decided by `router`).
-    mutating func count(_ scratch: RouteScratch, router: Router) {
+    /// Counts the outcome held in `scratch` (just decided by `router`): `status`, and for a routed UIM the
+    /// router's index of its Party.
+    mutating func count(_ status: RouteStatus, routedParty: Int, scratch: RouteScratch, router: Router) {
         records += 1
-        switch scratch.status {
+        switch status {
         case .routed:
             statuses[0] += 1
-            routed[Int(router.patterns[Int(scratch.matches[0].pattern)].party)] += 1
+            routed[routedParty] += 1
         case .ambiguous:
             statuses[1] += 1
             ambiguous[router.candidateParties(in: scratch).joined(separator: "+"), default: 0] += 1

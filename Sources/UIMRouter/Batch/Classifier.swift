@@ -3,13 +3,26 @@
 // in input order. At most a few chunks are in flight, so a file of any length runs in bounded memory.
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@inline(__always)
+private func systemWrite(_ descriptor: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, pointer, count)
+    #else
+    Darwin.write(descriptor, pointer, count)
+    #endif
+}
 
 /// Classifies every record of a list of inputs: exactly one output record per input record, in input order.
 ///
 /// ```swift
 /// let classifier = Classifier(router: router, options: ClassifierOptions(jobs: 4, date: .today(), format: .tsv))
-/// let outcome = classifier.run([ClassificationInput(name: "-", descriptor: 0, format: .plain)],
-///                              to: OutputSink(descriptor: 1))
+/// let outcome = classifier.run([ClassificationInput(name: "-", descriptor: 0, format: .plain)], to: 1)
 /// print(outcome.summary.text)
 /// ```
 ///
@@ -28,12 +41,12 @@ public final class Classifier: Sendable {
         self.options = options
     }
 
-    /// Reads `inputs` in order and writes one record per input record to `sink` (flushed at the end).
+    /// Reads `inputs` in order and writes one record per input record to the file descriptor `output`.
     ///
     /// - Parameters:
     ///   - cancellation: raise it (from any thread) to stop reading; the run then ends as `cancelled`.
     ///   - progress: called on the calling thread after each unit of work is written.
-    public func run(_ inputs: [ClassificationInput], to sink: OutputSink,
+    public func run(_ inputs: [ClassificationInput], to output: Int32,
                     cancellation: ClassificationCancellation = ClassificationCancellation(),
                     progress: (ClassificationProgress) -> Void = { _ in }) -> ClassificationOutcome {
         let pipeline = ClassificationPipeline(maximumInFlight: 2 * options.jobs + 2)
@@ -50,10 +63,12 @@ public final class Classifier: Sendable {
                 while let chunk = pipeline.nextChunk() {
                     pipeline.deliver(encoder.encode(chunk, using: scratch))
                 }
+                encoder.release()
             }
         }
 
         let headerEncoder = RecordEncoder(router: router, format: options.format, day: options.date, fileNames: names)
+        defer { headerEncoder.release() }
         var tally = ClassificationTally(partyCount: router.partyCodes.count)
         var failure: OutputError?
         var headerWritten = false
@@ -64,10 +79,10 @@ public final class Classifier: Sendable {
             guard failure == nil else { continue }   // drain, so the reader and workers can finish
             do {
                 if !headerWritten, let header = result.header {
-                    try sink.write(headerEncoder.header(carriedNames: header))
+                    try Self.write(headerEncoder.header(carriedNames: header), to: output)
                     headerWritten = true
                 }
-                try sink.write(result.output)
+                try Self.write(result.output.writer.bytes, to: output)
                 tally.merge(result.tally)
                 if result.records > 0 { last = (inputs[result.file].name, result.lastLine) }
                 progress(ClassificationProgress(records: tally.records, bytesRead: result.consumed))
@@ -78,8 +93,7 @@ public final class Classifier: Sendable {
         }
         if failure == nil {
             do {
-                if !headerWritten { try sink.write(headerEncoder.header(carriedNames: [])) }
-                try sink.flush()
+                if !headerWritten { try Self.write(headerEncoder.header(carriedNames: []), to: output) }
             } catch {
                 failure = error
             }
@@ -100,6 +114,24 @@ public final class Classifier: Sendable {
         if case .completed = ending { complete = true }
         let summary = ClassificationSummary(tally: tally, router: router, date: options.date, complete: complete)
         return ClassificationOutcome(ending: ending, summary: summary, lastPosition: last)
+    }
+
+    /// Writes all of `bytes`, retrying short and interrupted writes.
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) throws(OutputError) {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(descriptor, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(code: errno)
+            }
+            offset += written
+        }
+    }
+
+    static func write(_ bytes: [UInt8], to descriptor: Int32) throws(OutputError) {
+        try bytes.withUnsafeBufferPointer { buffer throws(OutputError) in try write(buffer, to: descriptor) }
     }
 
     private func start(_ group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {

@@ -68,11 +68,22 @@ struct RecordChunk: Sendable {
     var startsFile: Bool
 }
 
+/// A chunk's formatted output, handed from its worker to the writer without copying.
+final class ChunkOutput: @unchecked Sendable {
+    // Safety: the worker that fills `writer` gives the object up when it delivers the result; from then on only the
+    // writer thread reads it (the pipeline's lock orders the hand-over).
+    let writer: ByteWriter
+
+    init(_ writer: ByteWriter) { self.writer = writer }
+
+    deinit { writer.deallocate() }
+}
+
 /// A routed and formatted chunk.
 struct ChunkResult: Sendable {
     var sequence: Int
     var file: Int
-    var output: [UInt8]
+    var output: ChunkOutput
     var tally: ClassificationTally
     var records: Int
     /// The line of the chunk's last record (0 when it has none).

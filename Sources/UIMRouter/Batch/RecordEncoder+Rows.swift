@@ -2,200 +2,215 @@
 
 extension RecordEncoder {
     mutating func writeRow(line: Int, file: Int, uim: UnsafeBufferPointer<UInt8>, fields: RecordFields?,
-                           malformed: MalformedRow?, scratch: RouteScratch, to out: inout [UInt8]) {
+                           outcome: RowOutcome, scratch: RouteScratch) {
+        let status = outcome.status
+        let matches = outcome.matches
         if let fields {
             for index in fields.layout.carried {
-                appendCell(fields.field(index), to: &out)
+                Self.appendCell(fields.field(index), delimiter: delimiter, to: &out)
                 out.append(delimiter)
             }
         }
         if let fileNames {
-            appendCell(Array(fileNames[file].utf8)[...], to: &out)
+            Array(fileNames[file].utf8).withUnsafeBufferPointer {
+                Self.appendCell($0, delimiter: delimiter, to: &out)
+            }
             out.append(delimiter)
         }
-        Self.appendNumber(line, to: &out)
+        out.appendNumber(line)
         out.append(delimiter)
-        if Normalizer.isValidUTF8(uim) {
-            appendCell(uim, to: &out)
+        // Routed, ambiguous and unrouted inputs passed the UTF-8 check; an invalid one may not have.
+        if status != .invalid, isTSV {
+            // The normalised UIM holds no tab, CR or LF (control characters make it invalid): only the white space
+            // around it can, and a leading quote.
+            let subject = scratch.subject
+            if uim[0] != UInt8(ascii: "\""), Self.isPlain(uim, 0..<subject.lowerBound),
+               Self.isPlain(uim, subject.upperBound..<uim.count) {
+                out.append(uim)
+            } else {
+                Self.appendCell(uim, delimiter: delimiter, to: &out)
+            }
+        } else if status != .invalid || Normalizer.isValidUTF8(uim) {
+            Self.appendCell(uim, delimiter: delimiter, to: &out)
         } else {
-            appendCell(Array(String(decoding: uim, as: UTF8.self).utf8)[...], to: &out)
+            Array(String(decoding: uim, as: UTF8.self).utf8).withUnsafeBufferPointer {
+                Self.appendCell($0, delimiter: delimiter, to: &out)
+            }
         }
-        out.append(delimiter)
-        let status: RouteStatus = malformed == nil ? scratch.status : .invalid
-        out.append(contentsOf: status.rawValue.utf8)
         out.append(delimiter)
         switch status {
-        case .routed, .ambiguous:
-            var parties: [Int32] = []
-            for match in scratch.matches {
-                let party = router.patterns[Int(match.pattern)].party
+        case .routed:
+            out.append("routed")
+            let party = outcome.party
+            out.append(delimiter)
+            out.append(partyCodeCells[party])
+            out.append(delimiter)
+            out.append(partyNameCells[party])
+            out.append(delimiter)
+            writePatterns(matches)
+            writeFields(matches[0], uim: uim, scratch: scratch)
+        case .ambiguous:
+            out.append("ambiguous")
+            var parties: [Int] = []
+            for match in matches {
+                let party = patternParty[Int(match.pattern)]
                 if !parties.contains(party) { parties.append(party) }
             }
-            cell.removeAll(keepingCapacity: true)
-            for (k, party) in parties.enumerated() {
-                if k > 0 { cell.append(UInt8(ascii: "|")) }
-                cell.append(contentsOf: partyCodes[Int(party)])
+            for table in [partyCodes, partyNames] {
+                out.append(delimiter)
+                cell.removeAll()
+                for (k, party) in parties.enumerated() {
+                    if k > 0 { cell.append(UInt8(ascii: "|")) }
+                    cell.append(table[party])
+                }
+                Self.appendCell(cell.bytes, delimiter: delimiter, to: &out)
             }
-            appendCell(cell[...], to: &out)
             out.append(delimiter)
-            cell.removeAll(keepingCapacity: true)
-            for (k, party) in parties.enumerated() {
-                if k > 0 { cell.append(UInt8(ascii: "|")) }
-                cell.append(contentsOf: partyNames[Int(party)])
-            }
-            appendCell(cell[...], to: &out)
-            out.append(delimiter)
-            cell.removeAll(keepingCapacity: true)
-            for (k, match) in scratch.matches.enumerated() {
-                if k > 0 { cell.append(UInt8(ascii: "|")) }
-                cell.append(contentsOf: patternIDs[Int(match.pattern)])
-            }
-            appendCell(cell[...], to: &out)
-            out.append(delimiter)
-            writeFieldsJSON(uim: uim, scratch: scratch)
-            appendCell(cell[...], to: &out)
-            out.append(delimiter)
-        case .unrouted, .invalid:
-            out.append(delimiter)
-            out.append(delimiter)
-            out.append(delimiter)
-            out.append(delimiter)
+            writePatterns(matches)
+            writeFields(matches[0], uim: uim, scratch: scratch)
+        case .unrouted:
+            out.append("unrouted")
+            out.reserve(4)
+            for _ in 0..<4 { out.put(delimiter) }
+        case .invalid:
+            out.append("invalid")
+            out.reserve(4)
+            for _ in 0..<4 { out.put(delimiter) }
         }
-        cell.removeAll(keepingCapacity: true)
-        if let malformed {
-            cell.append(contentsOf: malformed.description.utf8)
+        out.append(delimiter)
+        cell.removeAll()
+        if let malformed = outcome.malformed {
+            cell.append(Array(malformed.description.utf8))
         } else if status == .invalid {
-            cell.append(contentsOf: (scratch.invalidReason ?? .empty).rawValue.utf8)
-        } else if !scratch.rejected.isEmpty {
-            for (k, rejection) in scratch.rejected.enumerated() {
+            cell.append(Array((scratch.invalidReason ?? .empty).rawValue.utf8))
+        } else {
+            let rejected = scratch.rejected
+            for (k, rejection) in rejected.enumerated() {
                 if k > 0 { cell.append(UInt8(ascii: "|")) }
-                cell.append(contentsOf: patternIDs[Int(rejection.pattern)])
+                cell.append(patternIDs[Int(rejection.pattern)])
                 cell.append(UInt8(ascii: ":"))
-                cell.append(contentsOf: rejection.reason.rawValue.utf8)
+                cell.append(Array(rejection.reason.rawValue.utf8))
             }
-        } else if status == .unrouted {
-            cell.append(contentsOf: "no-pattern".utf8)
+            if rejected.isEmpty, status == .unrouted { cell.append("no-pattern") }
         }
-        appendCell(cell[...], to: &out)
+        Self.appendCell(cell.bytes, delimiter: delimiter, to: &out)
         out.append(UInt8(ascii: "\n"))
     }
 
-    /// The first match's named groups as a JSON object, into `cell`.
-    private mutating func writeFieldsJSON(uim: UnsafeBufferPointer<UInt8>, scratch: RouteScratch) {
-        cell.removeAll(keepingCapacity: true)
-        cell.append(UInt8(ascii: "{"))
-        let first = scratch.matches[0]
-        let keys = fieldKeys[Int(first.pattern)]
+    /// The matching patterns' ids joined with `|`, then a separator.
+    private mutating func writePatterns(_ matches: [RouteScratch.MatchEntry]) {
+        if matches.count == 1 {
+            Self.appendCell(patternIDs[Int(matches[0].pattern)], delimiter: delimiter, to: &out)
+        } else {
+            cell.removeAll()
+            for (k, match) in matches.enumerated() {
+                if k > 0 { cell.append(UInt8(ascii: "|")) }
+                cell.append(patternIDs[Int(match.pattern)])
+            }
+            Self.appendCell(cell.bytes, delimiter: delimiter, to: &out)
+        }
+        out.append(delimiter)
+    }
+
+    /// `match`'s named groups as a JSON object (in TSV never needing quotes: JSON escapes tabs and line breaks).
+    private mutating func writeFields(_ match: RouteScratch.MatchEntry, uim: UnsafeBufferPointer<UInt8>,
+                                      scratch: RouteScratch) {
+        if isTSV {
+            Self.writeFieldsJSON(match, uim: uim, scratch: scratch, groupCount: fieldCount[Int(match.pattern)],
+                                 keys: fieldKeys, keyStart: fieldKeyStart[Int(match.pattern)], to: &out)
+        } else {
+            cell.removeAll()
+            Self.writeFieldsJSON(match, uim: uim, scratch: scratch, groupCount: fieldCount[Int(match.pattern)],
+                                 keys: fieldKeys, keyStart: fieldKeyStart[Int(match.pattern)], to: &cell)
+            Self.appendCell(cell.bytes, delimiter: delimiter, to: &out)
+        }
+    }
+
+    private static func writeFieldsJSON(_ match: RouteScratch.MatchEntry, uim: UnsafeBufferPointer<UInt8>,
+                                        scratch: RouteScratch, groupCount: Int, keys: ByteTable, keyStart first: Int,
+                                        to writer: inout ByteWriter) {
+        writer.append(UInt8(ascii: "{"))
         let base = scratch.subject.lowerBound
+        let ranges = scratch.ranges
         var written = 0
-        for (k, key) in keys.enumerated() {
-            let start = Int(scratch.ranges[Int(first.fieldOffset) + 2 * k])
-            let end = Int(scratch.ranges[Int(first.fieldOffset) + 2 * k + 1])
+        for k in 0..<groupCount {
+            let start = Int(ranges[Int(match.fieldOffset) + 2 * k])
+            let end = Int(ranges[Int(match.fieldOffset) + 2 * k + 1])
             guard start >= 0 else { continue }
-            if written > 0 { cell.append(UInt8(ascii: ",")) }
-            cell.append(contentsOf: key)
-            Self.appendJSONString(UnsafeBufferPointer(rebasing: uim[(base + start)..<(base + end)]), to: &cell)
+            if written > 0 { writer.append(UInt8(ascii: ",")) }
+            writer.append(keys[first + k])
+            writer.appendJSONString(UnsafeBufferPointer(rebasing: uim[(base + start)..<(base + end)]))
             written += 1
         }
-        cell.append(UInt8(ascii: "}"))
+        writer.append(UInt8(ascii: "}"))
     }
 
     mutating func writeJSONLine(line: Int, file: Int, uim: UnsafeBufferPointer<UInt8>, fields: RecordFields?,
-                                malformed: MalformedRow?, scratch: RouteScratch, to out: inout [UInt8]) {
-        out.append(contentsOf: "{\"line\":".utf8)
-        Self.appendNumber(line, to: &out)
+                                malformed: MalformedRow?, scratch: RouteScratch) {
+        out.append("{\"line\":")
+        out.appendNumber(line)
         out.append(UInt8(ascii: ","))
         if let fileNames {
-            out.append(contentsOf: "\"file\":".utf8)
-            Self.appendJSONString(Array(fileNames[file].utf8), to: &out)
+            out.append("\"file\":")
+            out.appendJSONString(fileNames[file])
             out.append(UInt8(ascii: ","))
         }
         if let malformed {
-            out.append(contentsOf: "\"uim\":".utf8)
-            Self.appendJSONString(Array(String(decoding: uim, as: UTF8.self).utf8), to: &out)
-            out.append(contentsOf: ",\"status\":\"invalid\",\"matches\":[],\"rejected\":[],\"error\":".utf8)
-            Self.appendJSONString(Array(malformed.description.utf8), to: &out)
+            out.append("\"uim\":")
+            out.appendJSONString(String(decoding: uim, as: UTF8.self))
+            out.append(",\"status\":\"invalid\",\"matches\":[],\"rejected\":[],\"error\":")
+            out.appendJSONString(malformed.description)
         } else {
             json.bytes.removeAll(keepingCapacity: true)
             router.result(for: uim, in: scratch).writeJSON(to: &json)
-            out.append(contentsOf: json.bytes[1..<(json.bytes.count - 1)])   // the object without its braces
+            json.bytes.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0.dropFirst().dropLast())) }
         }
         if let fields, !fields.layout.names.isEmpty {
-            out.append(contentsOf: ",\"columns\":{".utf8)
+            out.append(",\"columns\":{")
             for (k, value) in fields.carried.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
-                Self.appendJSONString(Array(fields.layout.names[k].utf8), to: &out)
+                out.appendJSONString(fields.layout.names[k])
                 out.append(UInt8(ascii: ":"))
-                Self.appendJSONString(Normalizer.isValidUTF8(value) ? Array(value)
-                    : Array(String(decoding: value, as: UTF8.self).utf8), to: &out)
+                if Normalizer.isValidUTF8(value) {
+                    out.appendJSONString(value)
+                } else {
+                    out.appendJSONString(String(decoding: value, as: UTF8.self))
+                }
             }
             out.append(UInt8(ascii: "}"))
         }
-        out.append(contentsOf: "}\n".utf8)
+        out.append("}\n")
     }
 
-    /// Appends a CSV/TSV value, quoted (with doubled quotes) when it holds the separator, a quote (CSV; TSV only
-    /// at its start), a CR or a LF.
-    func appendCell(_ value: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        value.withUnsafeBufferPointer { appendCell($0, to: &out) }
+    /// True when `range` of `bytes` holds no tab, CR or LF.
+    @inline(__always)
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for index in range where bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { return false }
+        return true
     }
 
-    func appendCell(_ value: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    /// Appends a CSV/TSV value, quoted (with doubled quotes) when it holds the separator, a CR or a LF, or a quote
+    /// (CSV: anywhere; TSV: at its start).
+    static func appendCell(_ value: UnsafeBufferPointer<UInt8>, delimiter: UInt8, to out: inout ByteWriter) {
         let quote = UInt8(ascii: "\"")
-        var needsQuotes = delimiter == UInt8(ascii: "\t") && value.first == quote
+        let tsv = delimiter == UInt8(ascii: "\t")
+        var needsQuotes = tsv && value.first == quote
         if !needsQuotes {
-            let quoteMatters = delimiter != UInt8(ascii: "\t")
-            for byte in value where byte == delimiter || byte == 0x0A || byte == 0x0D || (quoteMatters && byte == quote) {
+            for byte in value where byte == delimiter || byte == 0x0A || byte == 0x0D || (!tsv && byte == quote) {
                 needsQuotes = true
                 break
             }
         }
         guard needsQuotes else {
-            out.append(contentsOf: value)
+            out.append(value)
             return
         }
-        out.append(quote)
+        out.reserve(value.count * 2 + 2)
+        out.put(quote)
         for byte in value {
-            if byte == quote { out.append(quote) }
-            out.append(byte)
+            if byte == quote { out.put(quote) }
+            out.put(byte)
         }
-        out.append(quote)
-    }
-
-    static func appendNumber(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 {
-            out.append(UInt8(ascii: "-"))
-            appendNumber(-value, to: &out)
-            return
-        }
-        let start = out.count
-        var rest = value
-        repeat {
-            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        out[start...].reverse()
-    }
-
-    /// Appends a JSON string literal of UTF-8 `bytes` (escaping quote, backslash and control characters).
-    static func appendJSONString<Bytes: Collection<UInt8>>(_ bytes: Bytes, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                out.append(UInt8(ascii: "\\"))
-                out.append(byte)
-            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20, 0x7F:
-                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        out.put(quote)
     }
 }
-
-private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -1,12 +1,12 @@
-// Formats routed records on a worker thread. The CSV/TSV path reads the outcome straight from the RouteScratch
-// and writes bytes, so the throughput-critical formats allocate nothing per record.
+// Routes and formats records on a worker thread. The CSV/TSV path reads the outcome straight from the RouteScratch
+// and writes through a ByteWriter, so the throughput-critical formats allocate nothing per record.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Routes and formats the records of chunks; one per worker thread.
+/// Routes and formats the records of chunks; one per worker thread. Call ``release()`` when done.
 struct RecordEncoder {
     let router: Router
     let format: ClassificationFormat
@@ -14,13 +14,25 @@ struct RecordEncoder {
     /// The inputs' names when there are several (then every record names its file).
     let fileNames: [String]?
     let delimiter: UInt8
-    let patternIDs: [[UInt8]]
-    let partyCodes: [[UInt8]]
-    let partyNames: [[UInt8]]
-    /// Per pattern, per named group: `"name":` ready to append.
-    let fieldKeys: [[[UInt8]]]
+    let isTSV: Bool
+    let patternIDs: ByteTable
+    let partyCodes: ByteTable
+    let partyNames: ByteTable
+    /// Party codes and names ready to be a cell (quoted when they need it).
+    let partyCodeCells: ByteTable
+    let partyNameCells: ByteTable
+    /// Per pattern: the first index of its field keys (`"name":`) in `fieldKeys`, its number of named groups, and
+    /// its Party's index.
+    let fieldKeyStart: [Int]
+    let fieldCount: [Int]
+    let patternParty: [Int]
+    let fieldKeys: ByteTable
+    /// The output of the chunk being encoded; each chunk gets a fresh one, owned by its result.
+    var out: ByteWriter
+    /// The initial `out`, never handed over (so `release` can free it).
+    let spare: ByteWriter
+    var cell: ByteWriter
     var json = JSONWriter()
-    var cell: [UInt8] = []
 
     init(router: Router, format: ClassificationFormat, day: Day, fileNames: [String]?) {
         self.router = router
@@ -28,18 +40,48 @@ struct RecordEncoder {
         self.day = day
         self.fileNames = fileNames
         if case .csv = format { delimiter = UInt8(ascii: ",") } else { delimiter = UInt8(ascii: "\t") }
-        patternIDs = router.registry.patterns.map { Array($0.id.utf8) }
-        partyCodes = router.partyCodes.map { Array($0.utf8) }
+        isTSV = delimiter == UInt8(ascii: "\t")
+        patternIDs = ByteTable(router.registry.patterns.map { Array($0.id.utf8) })
+        let codes = router.partyCodes.map { Array($0.utf8) }
         let names = Dictionary(router.registry.parties.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        partyNames = router.partyCodes.map { Array((names[$0] ?? "").utf8) }
-        fieldKeys = router.patterns.map { pattern in
-            pattern.fieldNames.map { name in
+        let nameBytes = router.partyCodes.map { Array((names[$0] ?? "").utf8) }
+        partyCodes = ByteTable(codes)
+        partyNames = ByteTable(nameBytes)
+        var keys: [[UInt8]] = []
+        var starts: [Int] = []
+        for pattern in router.patterns {
+            starts.append(keys.count)
+            for name in pattern.fieldNames {
                 var w = JSONWriter()
                 w.key(name)
-                return w.bytes
+                keys.append(w.bytes)
             }
         }
-        cell.reserveCapacity(1024)
+        fieldKeyStart = starts
+        fieldCount = router.patterns.map(\.fieldGroups.count)
+        patternParty = router.patterns.map { Int($0.party) }
+        fieldKeys = ByteTable(keys)
+        out = ByteWriter(capacity: 64)
+        spare = out
+        cell = ByteWriter(capacity: 1024)
+        let delimiter = self.delimiter
+        func cellBytes(_ value: [UInt8]) -> [UInt8] {
+            var writer = ByteWriter(capacity: value.count * 2 + 2)
+            defer { writer.deallocate() }
+            value.withUnsafeBufferPointer { Self.appendCell($0, delimiter: delimiter, to: &writer) }
+            return writer.makeArray()
+        }
+        partyCodeCells = ByteTable(codes.map(cellBytes))
+        partyNameCells = ByteTable(nameBytes.map(cellBytes))
+    }
+
+    /// Frees the tables and buffers (not the chunk outputs already handed over).
+    func release() {
+        for table in [patternIDs, partyCodes, partyNames, partyCodeCells, partyNameCells, fieldKeys] {
+            table.deallocate()
+        }
+        cell.deallocate()
+        spare.deallocate()
     }
 
     /// The output's first lines (CSV/TSV header row; nothing for JSON lines).
@@ -48,34 +90,35 @@ struct RecordEncoder {
         case .jsonl: return []
         case .custom(let header, _): return Array(header(carriedNames).utf8)
         case .csv, .tsv:
-            var out: [UInt8] = []
+            var writer = ByteWriter(capacity: 256)
+            defer { writer.deallocate() }
             let names = carriedNames + (fileNames == nil ? [] : ["file"]) + ClassificationFormat.columns
             for (k, name) in names.enumerated() {
-                if k > 0 { out.append(delimiter) }
-                appendCell(Array(name.utf8)[...], to: &out)
+                if k > 0 { writer.append(delimiter) }
+                Array(name.utf8).withUnsafeBufferPointer { Self.appendCell($0, delimiter: delimiter, to: &writer) }
             }
-            out.append(UInt8(ascii: "\n"))
-            return out
+            writer.append(UInt8(ascii: "\n"))
+            return writer.makeArray()
         }
     }
 
     /// Routes and formats every record of `chunk`, in order.
     mutating func encode(_ chunk: RecordChunk, using scratch: RouteScratch) -> ChunkResult {
-        var out: [UInt8] = []
-        out.reserveCapacity(chunk.bytes.count * 6 + 4096)
+        out = ByteWriter(capacity: chunk.bytes.count * 6 + 4096)
         var tally = ClassificationTally(partyCount: router.partyCodes.count)
         var records = 0
         var lastLine = 0
         chunk.bytes.withUnsafeBufferPointer { bytes in
             if chunk.records.isEmpty {
+                guard let base = bytes.baseAddress else { return }
                 var start = 0
                 var line = chunk.firstLine
                 while start < bytes.count {
-                    let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
-                    let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(bytes.baseAddress!) } ?? bytes.count
-                    let uim = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    let found = memchr(base + start, 0x0A, bytes.count - start)
+                    let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                    let uim = UnsafeBufferPointer(start: base + start, count: end - start)
                     encodeRecord(line: line, file: chunk.file, uim: uim, fields: nil, malformed: nil,
-                                 scratch: scratch, tally: &tally, into: &out)
+                                 scratch: scratch, tally: &tally)
                     lastLine = line
                     line += 1
                     records += 1
@@ -86,33 +129,40 @@ struct RecordEncoder {
                     for record in chunk.records {
                         let fields = RecordFields(bytes: bytes, ends: ends, record: record, layout: chunk.layout)
                         encodeRecord(line: record.line, file: chunk.file, uim: fields.uim, fields: fields,
-                                     malformed: record.malformed, scratch: scratch, tally: &tally, into: &out)
+                                     malformed: record.malformed, scratch: scratch, tally: &tally)
                         lastLine = record.line
                         records += 1
                     }
                 }
             }
         }
-        return ChunkResult(sequence: chunk.sequence, file: chunk.file, output: out, tally: tally, records: records,
-                           lastLine: lastLine, consumed: chunk.consumed,
+        return ChunkResult(sequence: chunk.sequence, file: chunk.file, output: ChunkOutput(out), tally: tally,
+                           records: records, lastLine: lastLine, consumed: chunk.consumed,
                            header: chunk.startsFile ? chunk.layout.names : nil)
     }
 
     private mutating func encodeRecord(line: Int, file: Int, uim: UnsafeBufferPointer<UInt8>, fields: RecordFields?,
                                        malformed: MalformedRow?, scratch: RouteScratch,
-                                       tally: inout ClassificationTally, into out: inout [UInt8]) {
+                                       tally: inout ClassificationTally) {
+        var status = RouteStatus.invalid
+        var matches: [RouteScratch.MatchEntry] = []
+        var party = 0
         if let malformed {
             tally.countMalformed(malformed)
         } else {
-            router.decide(utf8: uim, on: day, using: scratch)
-            tally.count(scratch, router: router)
+            status = router.decide(utf8: uim, on: day, using: scratch)
+            if status == .routed || status == .ambiguous {
+                matches = scratch.matches
+                party = patternParty[Int(matches[0].pattern)]
+            }
+            tally.count(status, routedParty: party, scratch: scratch, router: router)
         }
         switch format {
         case .csv, .tsv:
-            writeRow(line: line, file: file, uim: uim, fields: fields, malformed: malformed, scratch: scratch, to: &out)
+            let row = RowOutcome(status: status, matches: matches, party: party, malformed: malformed)
+            writeRow(line: line, file: file, uim: uim, fields: fields, outcome: row, scratch: scratch)
         case .jsonl:
-            writeJSONLine(line: line, file: file, uim: uim, fields: fields, malformed: malformed, scratch: scratch,
-                          to: &out)
+            writeJSONLine(line: line, file: file, uim: uim, fields: fields, malformed: malformed, scratch: scratch)
         case .custom(_, let body):
             let result = malformed == nil ? router.result(for: uim, in: scratch)
                 : RouteResult(uim: String(decoding: uim, as: UTF8.self), status: .invalid)
@@ -121,9 +171,18 @@ struct RecordEncoder {
                 invalidReason: malformed?.description ?? result.error?.rawValue,
                 carriedNames: fields?.layout.names ?? [],
                 carried: fields?.carried.map { String(decoding: $0, as: UTF8.self) } ?? [])
-            out.append(contentsOf: body(record).utf8)
+            out.append(Array(body(record).utf8))
         }
     }
+}
+
+/// What routing one record gave, read once from the scratch.
+struct RowOutcome {
+    var status: RouteStatus
+    var matches: [RouteScratch.MatchEntry]
+    /// The first match's Party index.
+    var party: Int
+    var malformed: MalformedRow?
 }
 
 /// The fields of one delimited record inside its chunk.
@@ -135,7 +194,7 @@ struct RecordFields {
 
     /// Field `index` of the record (empty when the row is short).
     func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        guard index < Int(record.fieldCount) else { return UnsafeBufferPointer(rebasing: bytes[0..<0]) }
+        guard index < Int(record.fieldCount) else { return UnsafeBufferPointer(start: bytes.baseAddress, count: 0) }
         let k = Int(record.firstField) + index
         let start = k == 0 ? 0 : Int(ends[k - 1])
         return UnsafeBufferPointer(rebasing: bytes[start..<Int(ends[k])])

@@ -1,5 +1,6 @@
-// The candidate index: a byte trie of the patterns' literal prefixes. Walking a UIM down it yields exactly the
-// patterns whose prefix the UIM starts with; PCRE2 then confirms each. Flat arrays, no per-lookup allocation.
+// The candidate index: a byte trie of the patterns' literal prefixes (each pattern under every prefix of its
+// prefix-free set). Walking a UIM down it yields exactly the patterns one of whose prefixes the UIM starts with;
+// PCRE2 then confirms each. Flat arrays, no per-lookup allocation.
 
 /// Patterns indexed by literal prefix, with their byte-length bounds.
 struct CandidateTrie: Sendable {
@@ -25,15 +26,18 @@ struct CandidateTrie: Sendable {
         }
         let root = Node()
         for (index, shape) in shapes.enumerated() {
-            var node = root
-            for byte in shape.prefix {
-                if let child = node.children[byte] { node = child } else {
-                    let child = Node()
-                    node.children[byte] = child
-                    node = child
+            // Under each of its prefixes: the set is prefix-free, so a walk meets the pattern at most once.
+            for prefix in shape.prefixes {
+                var node = root
+                for byte in prefix {
+                    if let child = node.children[byte] { node = child } else {
+                        let child = Node()
+                        node.children[byte] = child
+                        node = child
+                    }
                 }
+                node.patterns.append(Int32(index))
             }
-            node.patterns.append(Int32(index))
             minLength.append(Int32(clamping: shape.minLength))
             maxLength.append(Int32(clamping: shape.maxLength ?? Int(Int32.max)))
         }

@@ -86,7 +86,7 @@ struct ClassifierTests {
         let options = ClassifierOptions(jobs: 2, date: BatchFixtures.day, format: .tsv, chunkBytes: 1024)
         let outcome = try BatchFixtures.withInput(BatchFixtures.plainInput(count: 50_000)) { descriptor in
             Classifier(router: BatchFixtures.router, options: options).run(
-                [ClassificationInput(name: "in", descriptor: descriptor, format: .plain)], to: OutputSink(descriptor: full))
+                [ClassificationInput(name: "in", descriptor: descriptor, format: .plain)], to: full)
         }
         guard case .outputFailed(let error) = outcome.ending else {
             Issue.record("expected an output failure, got \(outcome.ending)")

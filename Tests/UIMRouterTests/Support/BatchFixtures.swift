@@ -63,7 +63,7 @@ enum BatchFixtures {
             defer { close(out) }
             return Classifier(router: router, options: options).run(
                 [ClassificationInput(name: "input", descriptor: descriptor, format: format)],
-                to: OutputSink(descriptor: out), cancellation: cancellation)
+                to: out, cancellation: cancellation)
         }
         return (try String(contentsOf: url, encoding: .utf8), outcome)
     }

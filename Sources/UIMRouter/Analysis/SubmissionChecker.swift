@@ -1,0 +1,73 @@
+// `check-submission`: what a Party runs before sending its file. The file is validated as if it replaced the
+// Party's current file (format, regexes, examples against every pattern), then its conflicts with every other
+// Party and its lint findings are gathered into one report.
+import Foundation
+
+/// The outcome of checking one Party's submitted file against a registry.
+public struct SubmissionReport: Sendable {
+    /// The Party code (the file name without `.yaml`).
+    public var party: String
+    /// `true` when the file replaces an existing one (otherwise it adds a Party).
+    public var replacesExisting: Bool
+    /// Number of patterns in the submitted file that parsed.
+    public var patternCount: Int
+    /// Problems the submission causes: in its own file, or in other files (for example another Party's example
+    /// that now matches one of its patterns).
+    public var problems: [Diagnostic]
+    /// Problems the registry had before the submission (not the submitter's to fix).
+    public var preexisting: [Diagnostic]
+    /// Overlaps of the submitted patterns with other Parties' patterns.
+    public var conflicts: [ConflictFinding]
+    /// Lint findings on the submitted patterns.
+    public var lint: [LintFinding]
+
+    /// `true` when the file can be accepted: no problem it causes, and no overlap (exact or sampled) with another
+    /// Party. Check-separated pairs and lint findings are reported but do not block.
+    public var isAcceptable: Bool {
+        problems.isEmpty && !conflicts.contains { $0.kind != .checkSeparated }
+    }
+}
+
+/// Checks a Party's registry file before it is submitted.
+public enum SubmissionChecker {
+    /// Checks the file at `path` (contents `text`) as if it replaced its Party's file among `registryFiles`.
+    public static func check(path: String, text: String, registryFiles: [(path: String, text: String)],
+                             today: Day) -> SubmissionReport {
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let party = fileName.hasSuffix(".yaml") ? String(fileName.dropLast(5)) : fileName
+        let others = registryFiles.filter { ($0.path.split(separator: "/").last.map(String.init) ?? $0.path) != fileName }
+        let before = diagnostics(of: registryFiles)
+        let (registry, after) = load(others + [(path, text)])
+        let known = Set(before.map(\.description))
+        let indices = Set(registry.patterns.indices.filter { registry.patterns[$0].party == party })
+        let finder = ConflictFinder(registry: registry)
+        return SubmissionReport(
+            party: party, replacesExisting: others.count < registryFiles.count, patternCount: indices.count,
+            problems: after.filter { $0.location.file == path || !known.contains($0.description) },
+            preexisting: after.filter { $0.location.file != path && known.contains($0.description) },
+            conflicts: finder.conflicts(involving: indices),
+            lint: PatternLinter(registry: registry, profiles: finder.profiles).findings(today: today, patterns: indices))
+    }
+
+    /// The registry files of `directory` as the loader reads them: `*.yaml` directly in it, not starting with `.`
+    /// or `_`, sorted by name.
+    public static func registryFiles(in directory: String) throws -> [(path: String, text: String)] {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return try FileManager.default.contentsOfDirectory(atPath: directory)
+            .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }
+            .sorted()
+            .map { name in (prefix + name, try String(contentsOfFile: prefix + name, encoding: .utf8)) }
+    }
+
+    /// The bundled registry's files, named `Patterns/NAME.yaml`.
+    public static var bundledFiles: [(path: String, text: String)] {
+        BundledRegistry.files.map { ("Patterns/\($0.name)", $0.text) }
+    }
+
+    private static func load(_ files: [(path: String, text: String)]) -> (Registry, [Diagnostic]) {
+        let (registry, diagnostics) = RegistryLoader.parse(files: files)
+        return (registry, diagnostics + ExampleChecker.diagnostics(for: registry))
+    }
+
+    private static func diagnostics(of files: [(path: String, text: String)]) -> [Diagnostic] { load(files).1 }
+}

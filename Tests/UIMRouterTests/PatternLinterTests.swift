@@ -1,0 +1,48 @@
+// `lint` findings: each code raised where it should be and not elsewhere.
+import Testing
+@testable import UIMRouter
+
+@Suite("Pattern linter")
+struct PatternLinterTests {
+    typealias F = AnalysisFixtures
+
+    private func codes(_ specs: [PatternSpec], today: String = "2026-06-01") -> [String: Set<LintFinding.Code>] {
+        let findings = PatternLinter(registry: F.registry(specs)).findings(today: Day(iso: today)!)
+        return Dictionary(grouping: findings, by: \.pattern.pattern).mapValues { Set($0.map(\.code)) }
+    }
+
+    @Test("opaque, too broad, nested quantifiers, missing examples, expired")
+    func structuralFindings() {
+        let found = codes([
+            F.spec("OPAQUE", "P1", "(?=K)K[0-9]{8}", examples: ["K12345678"]),
+            F.spec("BROAD", "P1", "[!-~]{6,40}", examples: ["ABCDEF"]),
+            F.spec("NESTED", "P2", "RD(?:[A-Z0-9]+)+#", examples: ["RDA#"]),
+            F.spec("FINE", "P2", "KE[0-9]{13}", examples: ["KE0000000000000"]),
+            F.spec("OLD", "P3", "OLD[0-9]{6}", until: "2025-12-31"),
+        ])
+        #expect(found["OPAQUE"]?.contains(.opaque) == true)
+        #expect(found["BROAD"]?.contains(.tooBroad) == true)
+        #expect(found["NESTED"]?.contains(.nestedQuantifier) == true)
+        #expect(found["FINE"] == [.missingDescriptions])
+        #expect(found["OLD"]?.isSuperset(of: [.missingExamples, .expired]) == true)
+        #expect(found["OLD"]?.contains(.tooBroad) == false)
+    }
+
+    @Test("a pattern contained in another of the same Party is redundant; another Party's is not")
+    func redundant() {
+        let found = codes([
+            F.spec("WIDE", "P1", "KE[0-9A-Z]{13}"),
+            F.spec("NARROW", "P1", "KE[0-9]{13}"),
+            F.spec("OTHER", "P2", "KE[0-9]{10}[A-Z]{3}"),
+            F.spec("CHECKED", "P2", "KE[0-9]{10}[A-Z]{2}(?<payload>[0-9])(?<check>[0-9])", check: .luhn),
+            F.spec("DUP-1", "P3", "X[0-9]{4}"),
+            F.spec("DUP-2", "P3", "X[0-9]{4}"),
+        ])
+        #expect(found["NARROW"]?.contains(.redundant) == true)
+        #expect(found["WIDE"]?.contains(.redundant) == false)
+        #expect(found["OTHER"]?.contains(.redundant) == false)
+        #expect(found["CHECKED"]?.contains(.redundant) == false)
+        #expect(found["DUP-2"]?.contains(.redundant) == true)
+        #expect(found["DUP-1"]?.contains(.redundant) == false, "of two equal patterns only the later is redundant")
+    }
+}
