@@ -46,10 +46,16 @@ final class MatchScratch {
     /// Matches `regex` against the whole of `subject`, which must be valid UTF-8 (the normaliser guarantees it).
     @inline(__always)
     func match(_ regex: CompiledRegex, _ subject: UnsafeBufferPointer<UInt8>) -> MatchOutcome {
+        match(code: regex.code, isJIT: regex.isJIT, subject)
+    }
+
+    /// Matches compiled code borrowed from a live `CompiledRegex` (the hot path's reference-count-free form).
+    @inline(__always)
+    func match(code: OpaquePointer, isJIT: Bool, _ subject: UnsafeBufferPointer<UInt8>) -> MatchOutcome {
         let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        let rc = regex.isJIT
-            ? pcre2_jit_match_8(regex.code, base, subject.count, 0, 0, matchData, context)
-            : pcre2_match_8(regex.code, base, subject.count, 0, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
+        let rc = isJIT
+            ? pcre2_jit_match_8(code, base, subject.count, 0, 0, matchData, context)
+            : pcre2_match_8(code, base, subject.count, 0, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
         if rc >= 0 { return .match }   // rc == 0 only when the ovector is too small, which `init` rules out
         if rc == PCRE2_ERROR_NOMATCH { return .noMatch }
         return .undecided(code: rc)

@@ -27,3 +27,35 @@ struct CompiledPattern: Sendable {
         fieldNames = regex.namedGroups.map(\.name)
     }
 }
+
+/// The part of a pattern the hot path reads, as plain values: reading it costs no reference counting.
+///
+/// `code` borrows the `CompiledRegex` that the router's `patterns` array keeps alive for the router's lifetime.
+/// Safety (`@unchecked Sendable`): `code` points at JIT-compiled PCRE2 code that is never written after the router
+/// is built, which pcre2api (MULTITHREADING) declares safe to share between threads; the rest are plain values.
+struct HotPattern: @unchecked Sendable {
+    let code: OpaquePointer
+    let isJIT: Bool
+    let party: Int32
+    let validFrom: Int32
+    let validUntil: Int32
+    let check: CheckAlgorithm?
+    let payloadGroup: Int32
+    let digitGroup: Int32
+    /// The pattern's named-group numbers are `Router.fieldGroupNumbers[fieldStart ..< fieldStart + fieldCount]`.
+    let fieldStart: Int32
+    let fieldCount: Int32
+
+    init(_ pattern: CompiledPattern, fieldStart: Int) {
+        code = pattern.regex.code
+        isJIT = pattern.regex.isJIT
+        party = pattern.party
+        validFrom = pattern.validFrom
+        validUntil = pattern.validUntil
+        check = pattern.check
+        payloadGroup = Int32(pattern.payloadGroup)
+        digitGroup = Int32(pattern.digitGroup)
+        self.fieldStart = Int32(fieldStart)
+        fieldCount = Int32(pattern.fieldGroups.count)
+    }
+}

@@ -16,26 +16,31 @@ extension Router {
             scratch.subject = range
         }
         let subject = UnsafeBufferPointer(rebasing: input[scratch.subject])
-        if useIndex {
-            trie.forEachCandidate(in: subject) { index in
-                consider(index, subject, day, ignoringValidity, scratch)
+        hot.withUnsafeBufferPointer { hot in
+            fieldGroupNumbers.withUnsafeBufferPointer { groups in
+                if useIndex {
+                    trie.forEachCandidate(in: subject) { index in
+                        consider(index, hot, groups, subject, day, ignoringValidity, scratch)
+                    }
+                } else {
+                    for index in hot.indices { consider(index, hot, groups, subject, day, ignoringValidity, scratch) }
+                }
             }
-        } else {
-            for index in patterns.indices { consider(index, subject, day, ignoringValidity, scratch) }
         }
         if scratch.matches.isEmpty {
             scratch.status = .unrouted
         } else {
-            let first = patterns[Int(scratch.matches[0].pattern)].party
-            scratch.status = scratch.matches.contains { patterns[Int($0.pattern)].party != first } ? .ambiguous : .routed
+            let first = hot[Int(scratch.matches[0].pattern)].party
+            scratch.status = scratch.matches.contains { hot[Int($0.pattern)].party != first } ? .ambiguous : .routed
         }
     }
 
     @inline(__always)
-    private func consider(_ index: Int, _ subject: UnsafeBufferPointer<UInt8>, _ day: Int32, _ ignoringValidity: Bool,
-                       _ scratch: RouteScratch) {
-        let pattern = patterns[index]
-        switch scratch.matcher.match(pattern.regex, subject) {
+    private func consider(_ index: Int, _ hot: UnsafeBufferPointer<HotPattern>, _ groups: UnsafeBufferPointer<Int32>,
+                          _ subject: UnsafeBufferPointer<UInt8>, _ day: Int32, _ ignoringValidity: Bool,
+                          _ scratch: RouteScratch) {
+        let pattern = hot[index]
+        switch scratch.matcher.match(code: pattern.code, isJIT: pattern.isJIT, subject) {
         case .noMatch:
             return
         case .undecided:
@@ -55,8 +60,8 @@ extension Router {
             }
         }
         if let algorithm = pattern.check {
-            guard let payload = scratch.matcher.range(ofGroup: pattern.payloadGroup),
-                  let digits = scratch.matcher.range(ofGroup: pattern.digitGroup),
+            guard let payload = scratch.matcher.range(ofGroup: Int(pattern.payloadGroup)),
+                  let digits = scratch.matcher.range(ofGroup: Int(pattern.digitGroup)),
                   algorithm.verify(payload: UnsafeBufferPointer(rebasing: subject[payload]),
                                    check: UnsafeBufferPointer(rebasing: subject[digits]))
             else {
@@ -65,8 +70,9 @@ extension Router {
             }
         }
         let offset = Int32(scratch.ranges.count)
-        for group in pattern.fieldGroups {
-            if let range = scratch.matcher.range(ofGroup: group) {
+        let start = Int(pattern.fieldStart)
+        for k in start..<start + Int(pattern.fieldCount) {
+            if let range = scratch.matcher.range(ofGroup: Int(groups[k])) {
                 scratch.ranges.append(Int32(range.lowerBound))
                 scratch.ranges.append(Int32(range.upperBound))
             } else {

@@ -20,6 +20,9 @@ public final class Router: Sendable {
     /// The options it was compiled with.
     public let options: RouterOptions
     let patterns: [CompiledPattern]
+    /// `patterns` as plain values for the hot path, and their named-group numbers back to back.
+    let hot: [HotPattern]
+    let fieldGroupNumbers: [Int32]
     let partyCodes: [String]
     let shapes: [RegexShape]
     let trie: CandidateTrie
@@ -54,6 +57,12 @@ public final class Router: Sendable {
         }
         if !diagnostics.isEmpty { throw RegistryError(diagnostics) }
         patterns = compiled
+        var groups: [Int32] = []
+        hot = compiled.map { pattern in
+            defer { groups += pattern.fieldGroups.map(Int32.init) }
+            return HotPattern(pattern, fieldStart: groups.count)
+        }
+        fieldGroupNumbers = groups
         partyCodes = codes
         shapes = registry.patterns.map { RegexShape(regex: $0.regex) }
         trie = CandidateTrie(shapes: shapes)
