@@ -10,10 +10,11 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Time routing of a file's UIMs: the router and the naive scan on the same UIMs.",
         discussion: """
-            Reads FILE (one UIM per line, or the first tab-separated field; default: standard input) into memory,
-            then routes every UIM --repeat times with each engine, timing only the routing. Prints one key=value
-            line per engine: engine, patterns, uims, compile_ms, ns_per_uim (median over the repeats), p50_ns and
-            p99_ns (single-UIM times, clock overhead included), peak_rss_mb, and the counts per status.
+            Reads FILE (one UIM per line, or the first tab-separated field; default: standard input) into \
+            memory, then routes every UIM --repeat times with each engine, timing only the routing. Prints one \
+            key=value line per engine: engine, patterns, uims, compile_ms, ns_per_uim (median over the repeats), \
+            p50_ns and p99_ns (single-UIM times, clock overhead included), peak_rss_mb, and the counts per \
+            status.
 
             Examples:
               uim-router bench Samples/seized-uims.txt

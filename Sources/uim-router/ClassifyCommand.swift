@@ -18,25 +18,25 @@ struct ClassifyCommand: ParsableCommand {
         commandName: "classify",
         abstract: "Route every UIM of a list (plain, CSV or TSV) and count them per Party.",
         discussion: """
-            Reads the files given (`-` is standard input; no file: standard input), one UIM per line, or CSV/TSV
-            with a header row (by extension .csv/.tsv, or --input-format). For CSV/TSV, --column picks the UIM
-            column (name or 1-based number; default: the column named `uim`, else the first); the other columns
+            Reads the files given (`-` is standard input; no file: standard input), one UIM per line, or CSV/TSV \
+            with a header row (by extension .csv/.tsv, or --input-format). For CSV/TSV, --column picks the UIM \
+            column (name or 1-based number; default: the column named `uim`, else the first); the other columns \
             are carried to the output beside the routing.
 
-            Exactly one output record per input record, in input order: an empty line, a line that is not UTF-8
-            or is longer than 512 bytes, and a malformed CSV/TSV row each yield an `invalid` record with its
+            Exactly one output record per input record, in input order: an empty line, a line that is not UTF-8 \
+            or is longer than 512 bytes, and a malformed CSV/TSV row each yield an `invalid` record with its \
             reason. Records are routed on --jobs threads (default: the number of cores).
 
-            Formats: jsonl (the contract's JSON line plus "line", "file" with several inputs, and "columns"),
-            csv/tsv (carried columns, [file,] line, uim, status, party, party_name, patterns, fields, reasons),
-            text (for people). --output writes a temporary file beside FILE and renames it when complete;
-            Ctrl-C stops cleanly, keeps no partial file, and says how far the run got.
+            Formats: jsonl (the contract's JSON line plus "line", "file" with several inputs, and "columns"), \
+            csv/tsv (carried columns, [file,] line, uim, status, party, party_name, patterns, fields, reasons), \
+            text (for people). --output writes a temporary file beside FILE and renames it when complete; Ctrl-C \
+            stops cleanly, keeps no partial file, and says how far the run got.
 
-            --summary prints counts to standard error; --summary-json and --report (a self-contained HTML page
+            --summary prints counts to standard error; --summary-json and --report (a self-contained HTML page \
             with a bar chart per Party) write them to files. They hold counts only, never a UIM.
 
-            Exit status: 0 done; 1 registry problems; 64 bad usage; 65 an input's columns do not fit;
-            66 an input cannot be opened; 74 reading or writing failed; 130 interrupted.
+            Exit status: 0 done; 1 registry problems; 64 bad usage; 65 an input's columns do not fit; 66 an \
+            input cannot be opened; 74 reading or writing failed; 130 interrupted.
 
             Examples:
               zcat seized.txt.gz | uim-router classify --format tsv --output routed.tsv --summary

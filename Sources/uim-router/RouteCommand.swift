@@ -14,16 +14,17 @@ struct RouteCommand: ParsableCommand {
         commandName: "route",
         abstract: "Route UIMs to the Party that issued them.",
         discussion: """
-            Routes each UIM given as an argument, or each line of standard input when none is given. Every input
-            line yields exactly one output line, in order: blank and malformed lines yield `invalid`, never a
-            skipped line. Surrounding white space and a leading AIM symbology identifier (]d2, ]Q3, ]C1 …) are
+            Routes each UIM given as an argument, or each line of standard input when none is given. Every input \
+            line yields exactly one output line, in order: blank and malformed lines yield `invalid`, never a \
+            skipped line. Surrounding white space and a leading AIM symbology identifier (]d2, ]Q3, ]C1 …) are \
             removed before matching; case is never folded.
 
-            Statuses: routed (one Party), ambiguous (several Parties: all are listed, none is picked), unrouted
-            (no pattern; patterns set aside by check character, validity date or match limit are named), invalid.
+            Statuses: routed (one Party), ambiguous (several Parties: all are listed, none is picked), unrouted \
+            (no pattern; patterns set aside by check character, validity date or match limit are named), \
+            invalid.
 
             Examples:
-              uim-router route ']d2010952123454321321ABCDEF'
+              uim-router route ']d2WAAGSnB3Wwd25r4f5z21090418' KE62611695722008
               uim-router route --format json --date 2026-06-01 < scanned.txt
               zcat seized.txt.gz | uim-router route --registry ./Patterns --format json
             """

@@ -7,11 +7,11 @@ struct UIMRouterCommand: ParsableCommand {
         commandName: "uim-router",
         abstract: "Route scanned tobacco-pack UIMs to the Party whose tracking-and-tracing system issued them.",
         discussion: """
-            The registry of Parties' UIM patterns is the bundled one unless --registry or the UIM_REGISTRY
+            The registry of Parties' UIM patterns is the bundled one unless --registry or the UIM_REGISTRY \
             environment variable names a folder of <PARTY>.yaml files.
 
-            Exit status: 0 success; 1 the registry has problems (validate: or is unsound); 64 bad usage;
-            74 output could not be written.
+            Exit status: 0 success; 1 the registry has problems (validate: or is unsound); 64 bad usage; 74 \
+            output could not be written.
             """,
         version: "0.1.0",
         subcommands: [RouteCommand.self, ValidateCommand.self, BenchCommand.self, ClassifyCommand.self,

@@ -7,7 +7,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a registry: YAML, keys, regexes, check groups, dates, languages and every example.",
         discussion: """
-            Prints every problem of every file as FILE:LINE:COLUMN: error: message and exits 1, or prints a
+            Prints every problem of every file as FILE:LINE:COLUMN: error: message and exits 1, or prints a \
             summary and exits 0 when the registry is sound.
 
             Examples:
