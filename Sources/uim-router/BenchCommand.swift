@@ -33,23 +33,26 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Build full results (named-group fields), not only the status and Parties.")
     var fields = false
 
+    @Option(help: ArgumentHelp("Route a generated registry of N patterns and generated UIMs instead of a registry "
+                               + "and FILE (see SyntheticRegistry).", valueName: "N"))
+    var synthetic: Int?
+
+    @Option(help: "Seed of the generated registry (its UIMs use seed + 1).")
+    var seed: UInt64 = 2026
+
+    @Option(name: .customLong("uims"), help: "Number of generated UIMs with --synthetic.")
+    var uimCount: Int = 10_000
+
     @Argument(help: "File of UIMs (default: standard input).")
     var file: String?
 
     func run() throws {
-        let loaded = try registry.load()
+        let generated = synthetic.map { SyntheticRegistry(patterns: $0, seed: seed) }
+        let loaded = try generated?.registry ?? registry.load()
         let compileStart = RoutingBenchmark.monotonicNanoseconds()
         let router = try Router(registry: loaded)
         let compileMilliseconds = Double(RoutingBenchmark.monotonicNanoseconds() - compileStart) / 1e6
-        var uims: [[UInt8]] = []
-        let descriptor = file.map { open($0, O_RDONLY) } ?? 0
-        guard descriptor >= 0 else {
-            Terminal.printError("uim-router bench: cannot open \(file ?? "-"): \(String(cString: strerror(errno)))")
-            throw ExitCode(66)
-        }
-        _ = LineReader(descriptor: descriptor).forEachLine { line in
-            uims.append(Array(line.prefix { $0 != UInt8(ascii: "\t") }))
-        }
+        let uims = try generated?.uims(count: uimCount, seed: seed &+ 1) ?? readUIMs()
         let day = date ?? Day.today()
         for engine in RoutingEngine.allCases {
             let measurement = RoutingBenchmark.measure(router: router, engine: engine, uims: uims, day: day,
@@ -59,5 +62,18 @@ struct BenchCommand: ParsableCommand {
                                            ("compile_ms", RoutingBenchmark.decimal(compileMilliseconds))])
                   + " peak_rss_mb=\(RoutingBenchmark.decimal(RoutingBenchmark.peakResidentMiB()))")
         }
+    }
+
+    private func readUIMs() throws -> [[UInt8]] {
+        var uims: [[UInt8]] = []
+        let descriptor = file.map { open($0, O_RDONLY) } ?? 0
+        guard descriptor >= 0 else {
+            Terminal.printError("uim-router bench: cannot open \(file ?? "-"): \(String(cString: strerror(errno)))")
+            throw ExitCode(66)
+        }
+        _ = LineReader(descriptor: descriptor).forEachLine { line in
+            uims.append(Array(line.prefix { $0 != UInt8(ascii: "\t") }))
+        }
+        return uims
     }
 }

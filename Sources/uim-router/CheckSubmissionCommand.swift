@@ -8,11 +8,11 @@ struct CheckSubmissionCommand: ParsableCommand {
         commandName: "check-submission",
         abstract: "Check a Party's pattern file before it is sent: validity, examples, conflicts, lint.",
         discussion: """
-            FILE is validated as if it replaced its Party's file (FILE's name, e.g. KE.yaml, names the Party) in
-            the registry: format, regexes, check groups, and every example of every Party against the new
+            FILE is validated as if it replaced its Party's file (FILE's name, e.g. KE.yaml, names the Party) in \
+            the registry: format, regexes, check groups, and every example of every Party against the new \
             patterns. Then its overlaps with every other Party's patterns and its lint findings are listed.
 
-            Exit status: 0 when the file can be accepted (no problem it causes, no overlap with another Party;
+            Exit status: 0 when the file can be accepted (no problem it causes, no overlap with another Party; \
             check-separated pairs and lint findings are reported but do not block), 1 otherwise.
 
             Examples:

@@ -16,7 +16,9 @@ enum ConflictText {
             for finding in group { lines.append(line(finding)) }
             lines.append("")
         }
-        let counts = ConflictFinding.Kind.allCases.map { kind in "\(findings.filter { $0.kind == kind }.count) \(kind.rawValue)" }
+        let counts = ConflictFinding.Kind.allCases.map { kind in
+            "\(findings.filter { $0.kind == kind }.count) \(kind.rawValue)"
+        }
         lines.append("\(registry.patterns.count) patterns of \(registry.parties.count) Parties: "
             + counts.joined(separator: ", "))
         return lines.joined(separator: "\n")

@@ -7,15 +7,15 @@ struct ConflictsCommand: ParsableCommand {
         commandName: "conflicts",
         abstract: "List the UIMs that would route as ambiguous: overlapping patterns of different Parties.",
         discussion: """
-            For every pair of patterns of different Parties whose validity periods intersect, decides whether a
-            UIM can match both and prints the shortest such UIM (the lexicographically smallest of the shortest)
-            as the witness. Kinds: overlap (exact: the witness matches both regexes and passes both check
-            characters; it routes as ambiguous), check-separated (the regexes overlap but no UIM passing both
-            checks was found in a bounded search), sampled (a pattern is opaque; the witness was found by
+            For every pair of patterns of different Parties whose validity periods intersect, decides whether a \
+            UIM can match both and prints the shortest such UIM (the lexicographically smallest of the shortest) \
+            as the witness. Kinds: overlap (exact: the witness matches both regexes and passes both check \
+            characters; it routes as ambiguous), check-separated (the regexes overlap but no UIM passing both \
+            checks was found in a bounded search), sampled (a pattern is opaque; the witness was found by \
             sampling and verified with PCRE2).
 
-            Exit status: 0 when no pair overlaps (check-separated pairs alone are reported but do not fail),
-            1 when any overlap or sampled overlap exists.
+            Exit status: 0 when no pair overlaps (check-separated pairs alone are reported but do not fail), 1 \
+            when any overlap or sampled overlap exists.
 
             Examples:
               uim-router conflicts

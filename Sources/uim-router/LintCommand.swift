@@ -8,8 +8,8 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Review a registry's patterns: opaque, too broad, backtracking risks, redundant, incomplete.",
         discussion: """
-            Prints one line per finding as FILE:LINE:COLUMN: SEVERITY: PATTERN: message [code]. Codes: opaque,
-            too-broad, nested-quantifier, redundant, missing-examples (warnings); missing-descriptions, expired
+            Prints one line per finding as FILE:LINE:COLUMN: SEVERITY: PATTERN: message [code]. Codes: opaque, \
+            too-broad, nested-quantifier, redundant, missing-examples (warnings); missing-descriptions, expired \
             (notes).
 
             Exit status: 0 when there is no warning (notes alone do not fail), 1 otherwise.

@@ -7,8 +7,8 @@ struct SampleCommand: ParsableCommand {
         commandName: "sample",
         abstract: "Print random UIMs that match a pattern, with valid check characters.",
         discussion: """
-            Draws the UIMs from the pattern's automaton (each allowed length equally likely, then uniformly among
-            the UIMs of that length), writes in the check characters and verifies each with PCRE2. Opaque
+            Draws the UIMs from the pattern's automaton (each allowed length equally likely, then uniformly \
+            among the UIMs of that length), writes in the check characters and verifies each with PCRE2. Opaque \
             patterns cannot be sampled (exit status 1). The same --seed gives the same UIMs.
 
             Examples:

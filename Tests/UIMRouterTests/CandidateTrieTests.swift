@@ -61,7 +61,8 @@ struct CandidateTrieTests {
                 guard !analysis.isOpaque else { continue }
                 let counts = analysis.automaton.pathCounts(upTo: 10)
                 for length in analysis.automaton.acceptedLengths(counts: counts).prefix(4) {
-                    guard let bytes = analysis.automaton.sample(length: length, counts: counts, using: &rng) else { continue }
+                    guard let bytes = analysis.automaton.sample(length: length, counts: counts, using: &rng)
+                    else { continue }
                     subjects.append(String(decoding: bytes, as: UTF8.self))
                 }
             }

@@ -49,66 +49,73 @@ struct ConflictBruteForceTests {
                     let (regex, check) = Self.regex(&rng)
                     let from = Int.random(in: 0..<4, using: &rng) == 0 ? "2024-01-01" : nil
                     let until = Int.random(in: 0..<4, using: &rng) == 0 ? "2023-12-31" : nil
-                    specs.append(AnalysisFixtures.spec("P\(p)-\(k)", "P\(p)", regex, check: check, from: from, until: until))
+                    specs.append(AnalysisFixtures.spec("P\(p)-\(k)", "P\(p)", regex, check: check, from: from,
+                                                       until: until))
                 }
             }
             let registry = AnalysisFixtures.registry(specs)
             let finder = ConflictFinder(registry: registry)
-            finder.searchBudget = 20_000   // beyond the 19,607 strings of the alphabet: the shortlex search is exhaustive
+            finder.searchBudget = 20_000   // more than the 19,607 enumerated strings: the shortlex search is exhaustive
             let findings = finder.conflicts()
             let matchers = specs.map { CheckedMatcher($0)! }
             let verdicts = matchers.map { matcher in Self.strings.map { matcher.verdict(Array($0.utf8)) } }
             let router = try Router(registry: registry)
             for i in specs.indices {
                 for j in specs.indices where i < j && specs[i].party != specs[j].party {
-                    let a = PatternProfile(index: i, spec: specs[i]), b = PatternProfile(index: j, spec: specs[j])
                     let finding = findings.first { $0.a.pattern == specs[i].id && $0.b.pattern == specs[j].id }
+                    let a = PatternProfile(index: i, spec: specs[i]), b = PatternProfile(index: j, spec: specs[j])
                     guard a.validityIntersects(b) else {
                         #expect(finding == nil, "disjoint validity reported: \(specs[i].regex) / \(specs[j].regex)")
                         continue
                     }
                     pairsCompared += 1
-                    var regexBoth: String?
-                    var fullBoth: String?
-                    for (k, text) in Self.strings.enumerated() {
-                        guard case .match(let passA) = verdicts[i][k], case .match(let passB) = verdicts[j][k] else { continue }
-                        regexBoth = regexBoth ?? text
-                        if passA && passB { fullBoth = fullBoth ?? text }
-                    }
-                    let context = "\(specs[i].regex) \(specs[i].check?.algorithm.rawValue ?? "") / \(specs[j].regex) \(specs[j].check?.algorithm.rawValue ?? "")"
-                    // The finder's witness is the shortlex-smallest over all strings; the brute force sees only the
-                    // alphabet up to maxLength. Equal when the witness lies in the alphabet; never larger.
-                    func agrees(_ witness: String, _ expected: String) -> Bool {
-                        Self.inAlphabet(witness) ? witness == expected : Self.shortlexLess(witness, expected)
-                    }
-                    if let fullBoth {
-                        #expect(finding?.kind == .overlap && agrees(finding!.witness, fullBoth),
-                                "\(context): expected overlap \(fullBoth), got \(String(describing: finding))")
-                    } else if let regexBoth {
-                        let separated = finding?.kind == .checkSeparated && agrees(finding!.witness, regexBoth)
-                        let beyond = finding?.kind == .overlap && !Self.inAlphabet(finding!.witness)
-                        #expect(separated || beyond,
-                                "\(context): expected check-separated \(regexBoth), got \(String(describing: finding))")
-                    } else if let finding {
-                        #expect(!Self.inAlphabet(finding.witness), "\(context): brute force found none, finder \(finding)")
-                    }
-                    if let finding {
-                        let bytes = Array(finding.witness.utf8)
-                        let both = (matchers[i].verdict(bytes), matchers[j].verdict(bytes))
-                        if case .match = both.0, case .match = both.1 {} else {
-                            Issue.record("\(context): witness \(finding.witness.debugDescription) does not match both regexes")
-                        }
-                    }
-                    if let finding {
-                        kinds[finding.kind, default: 0] += 1
-                        if finding.kind == .overlap { AnalysisFixtures.expectRoutesAmbiguous(finding, router: router) }
-                    }
+                    Self.judge(finding, verdicts[i], verdicts[j], matchers[i], matchers[j])
+                    guard let finding else { continue }
+                    kinds[finding.kind, default: 0] += 1
+                    if finding.kind == .overlap { AnalysisFixtures.expectRoutesAmbiguous(finding, router: router) }
                 }
             }
         }
         #expect(pairsCompared >= 100)
         #expect(kinds[.overlap, default: 0] >= 20, "\(kinds)")
         #expect(kinds[.checkSeparated, default: 0] >= 3, "\(kinds)")
+    }
+
+    /// Compares the finder's finding for one pair with the brute force's verdicts on every enumerated string.
+    ///
+    /// The finder's witness is the shortlex-smallest over all strings; the brute force sees only the alphabet up to
+    /// `maxLength`. They must be equal when the witness lies in the alphabet, and the witness never larger.
+    static func judge(_ finding: ConflictFinding?, _ verdictsA: [CheckedMatcher.Verdict],
+                      _ verdictsB: [CheckedMatcher.Verdict], _ matcherA: CheckedMatcher, _ matcherB: CheckedMatcher) {
+        var regexBoth: String?
+        var fullBoth: String?
+        for (k, text) in strings.enumerated() {
+            guard case .match(let passA) = verdictsA[k], case .match(let passB) = verdictsB[k] else { continue }
+            regexBoth = regexBoth ?? text
+            if passA && passB { fullBoth = fullBoth ?? text }
+        }
+        func agrees(_ witness: String, _ expected: String) -> Bool {
+            inAlphabet(witness) ? witness == expected : shortlexLess(witness, expected)
+        }
+        let context = "\(matcherA.spec.regex) \(matcherA.spec.check?.algorithm.rawValue ?? "") / "
+            + "\(matcherB.spec.regex) \(matcherB.spec.check?.algorithm.rawValue ?? "")"
+        if let fullBoth {
+            #expect(finding?.kind == .overlap && agrees(finding!.witness, fullBoth),
+                    "\(context): expected overlap \(fullBoth), got \(String(describing: finding))")
+        } else if let regexBoth {
+            let separated = finding?.kind == .checkSeparated && agrees(finding!.witness, regexBoth)
+            let beyond = finding?.kind == .overlap && !inAlphabet(finding!.witness)
+            #expect(separated || beyond,
+                    "\(context): expected check-separated \(regexBoth), got \(String(describing: finding))")
+        } else if let finding {
+            #expect(!inAlphabet(finding.witness), "\(context): brute force found none, finder \(finding)")
+        }
+        if let finding {
+            let bytes = Array(finding.witness.utf8)
+            if case .match = matcherA.verdict(bytes), case .match = matcherB.verdict(bytes) {} else {
+                Issue.record("\(context): witness \(finding.witness.debugDescription) does not match both regexes")
+            }
+        }
     }
 
     /// Shorter first, then byte order.

@@ -12,16 +12,22 @@ extension ByteDFA {
 
     /// Byte runs on which every automaton's class is constant: `(low byte, class in each automaton)`.
     static func jointRuns(_ automata: [ByteDFA]) -> [(low: UInt8, classes: [Int])] {
-        var runs: [(UInt8, [Int])] = []
-        var previous: [Int] = []
+        var runs: [(low: UInt8, classes: [Int])] = []
         for byte in 0..<256 {
-            let classes = automata.map { Int($0.classMap[byte]) }
-            if classes != previous {
-                runs.append((UInt8(byte), classes))
-                previous = classes
-            }
+            let starts = byte == 0 || automata.contains { $0.classMap[byte] != $0.classMap[byte - 1] }
+            if starts { runs.append((UInt8(byte), automata.map { Int($0.classMap[byte]) })) }
         }
         return runs
+    }
+
+    /// Packs one state per automaton (each -1...count-1) into one integer key.
+    private static func packer(_ automata: [ByteDFA]) -> ([Int32]) -> Int {
+        let radices = automata.map { $0.stateCount + 1 }
+        return { states in
+            var key = 0
+            for k in states.indices { key = key * radices[k] + Int(states[k]) + 1 }
+            return key
+        }
     }
 
     /// The shortest string accepted by every automaton (the lexicographically smallest among the shortest), by a
@@ -50,11 +56,12 @@ extension ByteDFA {
         guard automata.allSatisfy({ $0.start >= 0 }) || (lastMayDie && automata.dropLast().allSatisfy { $0.start >= 0 })
         else { return .none }
         let runs = jointRuns(automata)
-        var index: [[Int32]: Int32] = [:]
+        let pack = packer(automata)
+        var index: [Int: Int32] = [:]
         var states: [[Int32]] = []
         var parent: [(Int32, UInt8)] = []
         let start = automata.map(\.start)
-        index[start] = 0
+        index[pack(start)] = 0
         states.append(start)
         parent.append((-1, 0))
         var head = 0
@@ -82,9 +89,10 @@ extension ByteDFA {
                     if target < 0, !(lastMayDie && k == automata.count - 1) { continue runLoop }
                     next[k] = target
                 }
-                if index[next] == nil {
+                let key = pack(next)
+                if index[key] == nil {
                     guard states.count < stateBudget else { return .tooLarge }
-                    index[next] = Int32(states.count)
+                    index[key] = Int32(states.count)
                     states.append(next)
                     parent.append((Int32(head), run.low))
                 }
@@ -94,8 +102,9 @@ extension ByteDFA {
         return .none
     }
 
-    /// The automaton of the intersection of `automata` (trimmed and minimal), or `nil` beyond `stateBudget`.
-    static func intersection(_ automata: [ByteDFA], stateBudget: Int = 100_000) -> ByteDFA? {
+    /// The automaton of the intersection of `automata` (trimmed, and minimal when `minimize`), or `nil` beyond
+    /// `stateBudget`.
+    static func intersection(_ automata: [ByteDFA], stateBudget: Int = 100_000, minimize: Bool = true) -> ByteDFA? {
         guard automata.allSatisfy({ $0.start >= 0 }) else { return .empty }
         let runs = jointRuns(automata)
         var boundaries: [(UInt8, UInt8)] = []
@@ -103,7 +112,8 @@ extension ByteDFA {
             boundaries.append((run.low, k + 1 < runs.count ? runs[k + 1].low - 1 : 255))
         }
         let (map, lows) = classes(boundaries: boundaries)   // one class per joint run, in order
-        var index: [[Int32]: Int32] = [automata.map(\.start): 0]
+        let pack = packer(automata)
+        var index: [Int: Int32] = [pack(automata.map(\.start)): 0]
         var states: [[Int32]] = [automata.map(\.start)]
         var transitions: [Int32] = []
         var accepting: [Bool] = []
@@ -123,18 +133,20 @@ extension ByteDFA {
                     transitions.append(-1)
                     continue
                 }
-                if let known = index[next] {
+                let key = pack(next)
+                if let known = index[key] {
                     transitions.append(known)
                 } else {
                     guard states.count < stateBudget else { return nil }
-                    index[next] = Int32(states.count)
+                    index[key] = Int32(states.count)
                     transitions.append(Int32(states.count))
                     states.append(next)
                 }
             }
             head += 1
         }
-        return ByteDFA(classMap: map, classCount: lows.count, classLow: lows, transitions: transitions,
-                       accepting: accepting, start: 0).trimmed().minimized()
+        let product = ByteDFA(classMap: map, classCount: lows.count, classLow: lows, transitions: transitions,
+                              accepting: accepting, start: 0).trimmed()
+        return minimize ? product.minimized() : product
     }
 }

@@ -4,7 +4,7 @@
 
 extension ByteDFA {
     /// `counts[r][s]`: how many strings of `r` bytes lead from state `s` to acceptance (as a Double: an estimate
-    /// once it exceeds 2^53, which is all uniform sampling needs).
+    /// once it exceeds 2^53, which is all uniform sampling needs; saturated at ``countCeiling``).
     func pathCounts(upTo length: Int) -> [[Double]] {
         let sizes = (0..<classCount).map { Double(classSize($0)) }
         var counts = [accepting.map { $0 ? 1.0 : 0.0 }]
@@ -18,17 +18,32 @@ extension ByteDFA {
                     let target = transitions[state * classCount + k]
                     if target >= 0 { total += sizes[k] * previous[Int(target)] }
                 }
-                row[state] = total
+                row[state] = min(total, Self.countCeiling)
             }
             counts.append(row)
         }
         return counts
     }
 
-    /// A uniformly drawn accepted string of exactly `length` bytes, or `nil` when there is none.
-    func sample(length: Int, counts: [[Double]], using rng: inout some RandomNumberGenerator) -> [UInt8]? {
+    /// Where path counts saturate. Long strings over wide classes have more than Double.greatestFiniteMagnitude
+    /// paths (26^218 already), and an infinite weight traps `Double.random(in:)` in `sample` (found by Fuzz/ target
+    /// analysis). A row sums at most 256 counts of at most this value, and so does a sampling step's total: both
+    /// stay finite. Saturated counts still tell accepted from rejected; only uniformity among them is lost.
+    static var countCeiling: Double { Double.greatestFiniteMagnitude / 512 }
+
+    /// The bytes of each class, as lists (for drawing one).
+    var classMembers: [[UInt8]] {
+        var members = [[UInt8]](repeating: [], count: classCount)
+        for byte in 0..<256 { members[Int(classMap[byte])].append(UInt8(byte)) }
+        return members
+    }
+
+    /// A uniformly drawn accepted string of exactly `length` bytes, or `nil` when there is none; `members` is
+    /// ``classMembers`` (computed once by the caller).
+    func sample(length: Int, counts: [[Double]], members: [[UInt8]]? = nil,
+                using rng: inout some RandomNumberGenerator) -> [UInt8]? {
         guard start >= 0, length < counts.count, counts[length][Int(start)] > 0 else { return nil }
-        let members = classBytes.map(\.members)
+        let members = members ?? classMembers
         var state = Int(start)
         var result: [UInt8] = []
         for remaining in stride(from: length, to: 0, by: -1) {

@@ -1,6 +1,7 @@
 // The bounded search for a witness that passes both patterns' check characters: the regex-level witness first,
 // then the product's strings in shortlex order, then the regex-level witness with the check characters written
-// in, then random strings of the product with one pattern's check characters written in. Found: an exact `overlap`; not found: `check-separated`.
+// in, then random strings of the product with one pattern's check characters written in.
+// Found: an exact `overlap`; not found: `check-separated`.
 
 extension ConflictFinder {
     func checkedFinding(_ a: PatternProfile, _ b: PatternProfile, regexWitness: [UInt8]) -> ConflictFinding? {
@@ -10,7 +11,7 @@ extension ConflictFinder {
             bytes.count <= Normalizer.maximumLength - 3 && matchA.fullyMatches(bytes) && matchB.fullyMatches(bytes)
         }
         if passes(regexWitness) { return finding(.overlap, a, b, regexWitness) }
-        guard let product = ByteDFA.intersection([a.routable, b.routable]) else {
+        guard let product = ByteDFA.intersection([a.routable, b.routable], minimize: false) else {
             return finding(.checkSeparated, a, b, regexWitness)
         }
         let budget = searchBudget
@@ -36,10 +37,12 @@ extension ConflictFinder {
         }
         // Random strings of the product, with A's (then B's) check characters written in.
         let lengths = product.acceptedLengths(counts: counts)
+        let members = product.classMembers
         var generator = SplitMix(seed: UInt64(a.index) << 32 | UInt64(b.index))
         for attempt in 0..<budget / 2 where !lengths.isEmpty {
             let length = lengths.randomElement(using: &generator)!
-            guard let drawn = product.sample(length: length, counts: counts, using: &generator) else { continue }
+            guard let drawn = product.sample(length: length, counts: counts, members: members, using: &generator)
+            else { continue }
             let fixer = attempt % 2 == 0 ? matchA : matchB
             let other = attempt % 2 == 0 ? matchB : matchA
             guard let fixed = fixer.withCheckFixed(drawn) else { continue }

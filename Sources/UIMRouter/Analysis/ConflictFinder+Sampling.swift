@@ -25,6 +25,7 @@ extension ConflictFinder {
             let counts = automaton.pathCounts(upTo: min(Normalizer.maximumLength - 3, automaton.lengthsUpperBound))
             let lengths = automaton.acceptedLengths(counts: counts).filter(otherShape.admits(length:))
             guard !lengths.isEmpty else { continue }
+            let members = automaton.classMembers
             var remaining = searchBudget / 4
             var found: [UInt8]?
             for length in lengths where remaining > 0 && found == nil {
@@ -38,7 +39,8 @@ extension ConflictFinder {
             if let found { return finding(.sampled, a, b, found) }
             for _ in 0..<searchBudget {
                 let length = lengths.randomElement(using: &generator)!
-                guard let drawn = automaton.sample(length: length, counts: counts, using: &generator) else { continue }
+                guard let drawn = automaton.sample(length: length, counts: counts, members: members, using: &generator)
+                else { continue }
                 let fixed = own.withCheckFixed(drawn) ?? drawn
                 if passes(fixed) { return finding(.sampled, a, b, fixed) }
                 if let both = other.withCheckFixed(fixed), passes(both) { return finding(.sampled, a, b, both) }

@@ -14,12 +14,24 @@
 /// Both patterns analysable: the answer is exact (product automaton, shortest witness). Check characters: a bounded
 /// search for a witness passing both; failing that the pair is `check-separated`. A pattern opaque: sampling,
 /// with every witness verified by PCRE2.
+///
+/// Not `Sendable`: it caches PCRE2 matchers and pair outcomes; use one finder per thread.
 public final class ConflictFinder {
     /// The registry searched.
     public let registry: Registry
     let profiles: [PatternProfile]
     private let pruner: PairPruner
     private var matchers: [Int: CheckedMatcher] = [:]
+    /// Outcomes by (regex, check) pair: many Parties register the same GS1 shapes, and the answer depends on
+    /// nothing else.
+    private var outcomes: [PairKey: (kind: ConflictFinding.Kind, witness: String)?] = [:]
+
+    private struct PairKey: Hashable {
+        var regexA: String
+        var checkA: CheckSpec?
+        var regexB: String
+        var checkB: CheckSpec?
+    }
     /// How many strings the bounded searches try per pair (check characters, sampling).
     public var searchBudget = 2_000
 
@@ -68,6 +80,21 @@ public final class ConflictFinder {
 
     /// The finding for one pair that passed pruning, or `nil` when they do not overlap.
     func examine(_ a: PatternProfile, _ b: PatternProfile) -> ConflictFinding? {
+        let key = PairKey(regexA: a.spec.regex, checkA: a.spec.check, regexB: b.spec.regex, checkB: b.spec.check)
+        let outcome: (kind: ConflictFinding.Kind, witness: String)?
+        if let known = outcomes[key] {
+            outcome = known
+        } else {
+            outcome = search(a, b).map { ($0.kind, $0.witness) }
+            outcomes[key] = .some(outcome)
+        }
+        guard let outcome else { return nil }
+        var finding = finding(outcome.kind, a, b, [])
+        finding.witness = outcome.witness
+        return finding
+    }
+
+    private func search(_ a: PatternProfile, _ b: PatternProfile) -> ConflictFinding? {
         if a.isOpaque || b.isOpaque { return sampledFinding(a, b) }
         switch ByteDFA.shortestCommonString([a.routable, b.routable]) {
         case .none:

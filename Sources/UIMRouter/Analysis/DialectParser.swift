@@ -161,7 +161,7 @@ struct DialectParser {
 
     private mutating func groupName(until terminator: UInt8) throws(OpaqueReason) -> String {
         let start = index
-        while let b = peek, b == UInt8(ascii: "_") || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) {
+        while let b = peek, b == UInt8(ascii: "_") || Self.isAlphanumeric(b) {
             index += 1
         }
         guard index > start, bytes[start] < 0x30 || bytes[start] > 0x39, peek == terminator else {
@@ -181,7 +181,9 @@ struct DialectParser {
         if text.hasPrefix("|") { return "branch reset group (?|…)" }
         if text.hasPrefix("(") { return "conditional group (?(…)…)" }
         if text.hasPrefix("#") { return "comment (?#…)" }
-        if text.hasPrefix("P=") || text.hasPrefix("P>") || text.hasPrefix("&") { return "named backreference or recursion" }
+        if text.hasPrefix("P=") || text.hasPrefix("P>") || text.hasPrefix("&") {
+            return "named backreference or recursion"
+        }
         if text.hasPrefix("R") || text.first?.isNumber == true || text.hasPrefix("+") || text.hasPrefix("-")
             && text.dropFirst().first?.isNumber == true
         {

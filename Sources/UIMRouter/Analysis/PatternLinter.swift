@@ -36,7 +36,8 @@ public struct PatternLinter {
     private func review(_ profile: PatternProfile, today: Day) -> [LintFinding] {
         let spec = profile.spec
         var findings: [LintFinding] = []
-        func add(_ severity: LintFinding.Severity, _ code: LintFinding.Code, _ message: String, at: SourceLocation? = nil) {
+        func add(_ severity: LintFinding.Severity, _ code: LintFinding.Code, _ message: String,
+                 at: SourceLocation? = nil) {
             findings.append(LintFinding(severity, code, pattern: profile.reference, at: at ?? spec.location, message))
         }
         if let reason = profile.analysis.opaqueReason {
@@ -46,8 +47,8 @@ public struct PatternLinter {
         } else {
             if let (length, share) = broadestLength(profile) {
                 let percent = share >= 0.995 ? "all" : String(Int((share * 100).rounded())) + "%"
-                add(.warning, .tooBroad, "matches \(percent) of all printable \(length)-character strings: too broad to "
-                    + "route by; constrain the issuer prefix or the character classes", at: spec.regexLocation)
+                add(.warning, .tooBroad, "matches \(percent) of all printable \(length)-character strings: too broad "
+                    + "to route by; constrain the issuer prefix or the character classes", at: spec.regexLocation)
             }
             if profile.analysis.tree?.hasNestedQuantifier == true {
                 add(.warning, .nestedQuantifier, "a repetition inside a repetition (such as (a+)+) risks catastrophic "
@@ -106,7 +107,8 @@ public struct PatternLinter {
         for other in profiles where other.index != profile.index && other.spec.party == profile.spec.party {
             guard !other.isOpaque, let otherLengths = other.analysis.lengths, lengths.isSubset(of: otherLengths),
                   other.validFrom <= profile.validFrom, other.validUntil >= profile.validUntil,
-                  other.spec.check == nil || (other.spec.check == profile.spec.check && other.spec.regex == profile.spec.regex)
+                  other.spec.check == nil
+                    || (other.spec.check == profile.spec.check && other.spec.regex == profile.spec.regex)
             else { continue }
             guard profile.analysis.automaton.shortestString(notIn: other.analysis.automaton) == .none else { continue }
             let mutual = other.analysis.automaton.shortestString(notIn: profile.analysis.automaton) == .none

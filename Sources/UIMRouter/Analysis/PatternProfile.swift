@@ -18,7 +18,8 @@ struct PatternProfile {
         let analysis = analysis ?? PatternAnalysis.cached(regex: spec.regex)
         self.analysis = analysis
         routable = analysis.isOpaque
-            ? .empty : ByteDFA.intersection([analysis.automaton, NormalSubject.automaton]) ?? analysis.automaton
+            ? .empty : ByteDFA.intersection([analysis.automaton, NormalSubject.automaton], minimize: false)
+                ?? analysis.automaton
         shape = RegexShape(analysis: analysis)
         validFrom = spec.validFrom?.daysSinceEpoch ?? Int32.min
         validUntil = spec.validUntil?.daysSinceEpoch ?? Int32.max

@@ -26,6 +26,7 @@ public struct PatternSampler {
     private let automaton: ByteDFA
     private let counts: [[Double]]
     private let lengths: [Int]
+    private let members: [[UInt8]]
     private let matcher: CheckedMatcher
 
     /// A sampler for `spec`.
@@ -39,6 +40,7 @@ public struct PatternSampler {
         automaton = profile.routable
         counts = automaton.pathCounts(upTo: min(Normalizer.maximumLength - 3, automaton.lengthsUpperBound))
         lengths = automaton.acceptedLengths(counts: counts)
+        members = automaton.classMembers
         guard !lengths.isEmpty else { throw .empty }
     }
 
@@ -51,7 +53,8 @@ public struct PatternSampler {
         var failures = 0
         while result.count < count {
             let length = lengths.randomElement(using: &generator)!
-            guard let drawn = automaton.sample(length: length, counts: counts, using: &generator) else { continue }
+            guard let drawn = automaton.sample(length: length, counts: counts, members: members, using: &generator)
+            else { continue }
             if let fixed = matcher.withCheckFixed(drawn), matcher.fullyMatches(fixed),
                NormalSubject.automaton.accepts(fixed) {
                 result.append(String(decoding: NormalSubject.routableLine(for: fixed), as: UTF8.self))

@@ -33,9 +33,9 @@ public enum SubmissionChecker {
     /// Checks the file at `path` (contents `text`) as if it replaced its Party's file among `registryFiles`.
     public static func check(path: String, text: String, registryFiles: [(path: String, text: String)],
                              today: Day) -> SubmissionReport {
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        let party = fileName.hasSuffix(".yaml") ? String(fileName.dropLast(5)) : fileName
-        let others = registryFiles.filter { ($0.path.split(separator: "/").last.map(String.init) ?? $0.path) != fileName }
+        let name = fileName(of: path)
+        let party = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
+        let others = registryFiles.filter { fileName(of: $0.path) != name }
         let before = diagnostics(of: registryFiles)
         let (registry, after) = load(others + [(path, text)])
         let known = Set(before.map(\.description))
@@ -46,7 +46,8 @@ public enum SubmissionChecker {
             problems: after.filter { $0.location.file == path || !known.contains($0.description) },
             preexisting: after.filter { $0.location.file != path && known.contains($0.description) },
             conflicts: finder.conflicts(involving: indices),
-            lint: PatternLinter(registry: registry, profiles: finder.profiles).findings(today: today, patterns: indices))
+            lint: PatternLinter(registry: registry, profiles: finder.profiles)
+                .findings(today: today, patterns: indices))
     }
 
     /// The registry files of `directory` as the loader reads them: `*.yaml` directly in it, not starting with `.`
@@ -67,6 +68,10 @@ public enum SubmissionChecker {
     private static func load(_ files: [(path: String, text: String)]) -> (Registry, [Diagnostic]) {
         let (registry, diagnostics) = RegistryLoader.parse(files: files)
         return (registry, diagnostics + ExampleChecker.diagnostics(for: registry))
+    }
+
+    private static func fileName(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     private static func diagnostics(of files: [(path: String, text: String)]) -> [Diagnostic] { load(files).1 }

@@ -1,8 +1,8 @@
 // The JSON line of one conflict finding, as `uim-router conflicts --format json` writes it (other tools read it).
 
 extension ConflictFinding {
-    /// Appends `{"kind":…,"a":{"party":…,"pattern":…},"b":{…},"witness":…,"from":…,"until":…}` (no newline);
-    /// `from` and `until` (the common validity) are left out when open.
+    /// Appends `{"kind":…,"a":{"party":…,"pattern":…},"b":{…},"witness":…,"from":…,"until":…}` (no
+    /// newline); `from` and `until` (the common validity) are left out when open.
     public func writeJSON(to writer: inout JSONWriter) {
         writer.raw("{")
         writer.key("kind")

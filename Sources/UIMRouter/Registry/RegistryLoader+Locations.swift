@@ -15,7 +15,7 @@ extension RegistryLoader.FileParser {
             .composer(let context, let problem, let mark, _):
             if problem == "but found another document" {
                 return Diagnostic(
-                    .syntax, at: location(mark),
+                    .syntax, at: withinText(location(mark)),
                     "invalid YAML: a second document starts here; "
                         + "a registry file holds one document: remove this '---' and what follows")
             }
@@ -27,7 +27,7 @@ extension RegistryLoader.FileParser {
                         : " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
                 } ?? ""
             return Diagnostic(
-                .syntax, at: location(mark),
+                .syntax, at: withinText(location(mark)),
                 "invalid YAML: \(Self.reworded(problem))\(within); "
                     + Self.advice(for: problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -42,6 +42,30 @@ extension RegistryLoader.FileParser {
         default:
             return Diagnostic(.syntax, at: location(nil as Mark?), "invalid YAML: \(error); fix the YAML syntax")
         }
+    }
+
+    /// libyaml moves a mark at the end of a file without a final line break on to the next line, column 1: a line
+    /// the file does not have (found by Fuzz/ target registry). Such a location becomes the end of the last line.
+    /// Lines end as libyaml ends them: LF, CRLF, CR, NEL, LS, PS.
+    private func withinText(_ location: SourceLocation) -> SourceLocation {
+        guard location.line > 1, location.column == 1 else { return location }
+        var line = 1
+        var column = 1
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n", previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = scalar == "\r"
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return location.line > line ? SourceLocation(file: path, line: line, column: column) : location
     }
 
     private static func reworded(_ problem: String) -> String {

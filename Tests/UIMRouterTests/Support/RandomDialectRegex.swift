@@ -49,7 +49,8 @@ enum RandomDialectRegex {
         default:
             guard depth < 3 else { return literals.randomElement(using: &rng)! }
             names += 1
-            let open = ["(", "(?:", "(?<g\(names)>", "(?'g\(names)'", "(?P<g\(names)>", "(?i:"].randomElement(using: &rng)!
+            let opens = ["(", "(?:", "(?<g\(names)>", "(?'g\(names)'", "(?P<g\(names)>", "(?i:"]
+            let open = opens.randomElement(using: &rng)!
             return open + alternation(depth: depth + 1, names: &names, &rng) + ")"
         }
     }
