@@ -8,11 +8,15 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "UIMRouter", targets: ["UIMRouter"]),
+        // The C interface for hosts not written in Swift: libUIMRouterC.so + Sources/UIMRouterC/include/uim_router.h.
+        .library(name: "UIMRouterC", type: .dynamic, targets: ["UIMRouterC"]),
         .executable(name: "uim-router", targets: ["uim-router"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // libpcre2-8 from the system (Debian: libpcre2-dev). Module map + one shim header, nothing else.
@@ -31,16 +35,18 @@ let package = Package(
         ),
         .target(
             name: "UIMRouter",
-            dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "CoreMetrics", package: "swift-metrics")],
             plugins: ["EmbedPatternsPlugin"]
         ),
+        .target(name: "UIMRouterC", dependencies: ["UIMRouter"], exclude: ["include"]),
         .executableTarget(
             name: "uim-router",
             dependencies: ["UIMRouter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "UIMRouterTests",
-            dependencies: ["UIMRouter"],
+            dependencies: ["UIMRouter", .product(name: "MetricsTestKit", package: "swift-metrics")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -43,6 +43,11 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("uims"), help: "Number of generated UIMs with --synthetic.")
     var uimCount: Int = 10_000
 
+    @Option(name: .customLong("engine"), help: ArgumentHelp(
+        "Engine to time (repeatable): router, trie (prefix trie + PCRE2 on every candidate), naive (default: all).",
+        valueName: "engine"))
+    var engines: [RoutingEngine] = []
+
     @Argument(help: "File of UIMs (default: standard input).")
     var file: String?
 
@@ -54,12 +59,14 @@ struct BenchCommand: ParsableCommand {
         let compileMilliseconds = Double(RoutingBenchmark.monotonicNanoseconds() - compileStart) / 1e6
         let uims = try generated?.uims(count: uimCount, seed: seed &+ 1) ?? readUIMs()
         let day = date ?? Day.today()
-        for engine in RoutingEngine.allCases {
+        for engine in engines.isEmpty ? RoutingEngine.allCases : engines {
             let measurement = RoutingBenchmark.measure(router: router, engine: engine, uims: uims, day: day,
                                                        repeats: engine == .naive ? max(1, `repeat` / 2) : `repeat`,
                                                        fields: fields)
             print(measurement.line(extra: [("fields", fields ? "yes" : "no"),
-                                           ("compile_ms", RoutingBenchmark.decimal(compileMilliseconds))])
+                                           ("compile_ms", RoutingBenchmark.decimal(compileMilliseconds)),
+                                           ("digest", router.registryDigest)]
+                                   + (engine == .router ? RoutingBenchmark.indexFigures(router) : []))
                   + " peak_rss_mb=\(RoutingBenchmark.decimal(RoutingBenchmark.peakResidentMiB()))")
         }
     }
@@ -77,3 +84,5 @@ struct BenchCommand: ParsableCommand {
         return uims
     }
 }
+
+extension RoutingEngine: ExpressibleByArgument {}

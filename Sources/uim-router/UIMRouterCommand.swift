@@ -15,6 +15,8 @@ struct UIMRouterCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [RouteCommand.self, ValidateCommand.self, BenchCommand.self, ClassifyCommand.self,
-                      ConflictsCommand.self, LintCommand.self, CheckSubmissionCommand.self, SampleCommand.self]
+                      ConflictsCommand.self, LintCommand.self, CheckSubmissionCommand.self, SampleCommand.self,
+                      ListCommand.self, ShowCommand.self, NewCommand.self, FmtCommand.self,
+                      DiffCommand.self]
     )
 }

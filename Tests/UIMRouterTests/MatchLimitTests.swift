@@ -12,9 +12,10 @@ struct MatchLimitTests {
             patterns: patterns.map { PatternSpec(id: $0.id, party: $0.party, regex: $0.regex, location: location) })
     }
 
-    @Test("catastrophic backtracking yields match-limit", arguments: [true, false])
+    // The lookahead makes the regex opaque: only then does PCRE2 decide it, and only then can a limit be hit.
+    @Test("catastrophic backtracking in an opaque regex yields match-limit", arguments: [true, false])
     func catastrophic(jit: Bool) throws {
-        let router = try Router(registry: registry([("XX", "XX-BAD", "RD(?:[A-Z0-9]+)+[#!]"), ("YY", "YY-OK", "RD[0-9]{4}")]),
+        let router = try Router(registry: registry([("XX", "XX-BAD", "(?=R)RD(?:[A-Z0-9]+)+[#!]"), ("YY", "YY-OK", "RD[0-9]{4}")]),
                                 options: RouterOptions(jit: jit))
         let uim = "RD" + String(repeating: "A1", count: 20) + "?"
         let result = router.route(uim, on: Day(iso: "2026-06-01")!)
@@ -24,5 +25,15 @@ struct MatchLimitTests {
         // The same pattern still decides ordinary input.
         #expect(router.route("RDAB12#", on: Day(iso: "2026-06-01")!).status == .routed)
         #expect(router.route("RD1234", on: Day(iso: "2026-06-01")!).party == "YY")
+    }
+
+    @Test("an analysable catastrophic regex is decided by the automaton: no PCRE2 run, no match-limit")
+    func catastrophicButAnalysable() throws {
+        let router = try Router(registry: registry([("XX", "XX-BAD", "RD(?:[A-Z0-9]+)+[#!]"), ("YY", "YY-OK", "RD[0-9]{4}")]))
+        #expect(router.patternPaths == [.automaton, .automaton])
+        let result = router.route("RD" + String(repeating: "A1", count: 20) + "?", on: Day(iso: "2026-06-01")!)
+        #expect(result.status == .unrouted)
+        #expect(result.rejected.isEmpty)
+        #expect(router.route("RDAB12#", on: Day(iso: "2026-06-01")!).party == "XX")
     }
 }

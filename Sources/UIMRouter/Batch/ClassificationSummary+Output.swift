@@ -6,6 +6,8 @@ extension ClassificationSummary {
         var w = JSONWriter()
         w.raw("{\n  \"registry\": {\"source\": ")
         w.string(registry)
+        w.raw(", \"digest\": ")
+        w.string(registryDigest)
         w.raw(", \"parties\": ")
         w.number(registryParties)
         w.raw(", \"patterns\": ")
@@ -66,6 +68,7 @@ extension ClassificationSummary {
         var lines: [String] = []
         lines.append("Classified \(records) record(s)\(complete ? "" : " (incomplete run)") with registry \(registry) "
             + "(\(registryParties) Parties, \(registryPatterns) patterns), date \(date)")
+        lines.append("  registry digest sha256:\(registryDigest)")
         for status in RouteStatus.allCases {
             lines.append("  " + pad(status.rawValue, 10) + pad(String(count(status)), 12, right: true)
                 + percent(count(status)))

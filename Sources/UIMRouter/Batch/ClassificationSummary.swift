@@ -32,6 +32,8 @@ public struct ClassificationSummary: Sendable, Hashable {
 
     /// Where the registry came from (a folder path, or `bundled`).
     public var registry: String
+    /// The registry's digest (``Registry/digest``): ties every count to the library version that made it.
+    public var registryDigest: String
     /// The registry's number of Parties.
     public var registryParties: Int
     /// The registry's number of patterns.
@@ -59,6 +61,7 @@ public struct ClassificationSummary: Sendable, Hashable {
 
     init(tally: ClassificationTally, router: Router, date: Day, complete: Bool) {
         registry = router.registry.source
+        registryDigest = router.registry.digest
         registryParties = router.registry.parties.count
         registryPatterns = router.registry.patterns.count
         self.date = date

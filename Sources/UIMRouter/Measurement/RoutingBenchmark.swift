@@ -6,8 +6,10 @@ import Glibc
 
 /// How a benchmark routes each UIM.
 public enum RoutingEngine: String, Sendable, CaseIterable {
-    /// The router: candidate index, then PCRE2 on the candidates.
+    /// The router: multi-pattern automata (PCRE2 only for fields and checks), trie + PCRE2 for opaque patterns.
     case router
+    /// Baseline: a prefix trie over every pattern, PCRE2 on every candidate (the design before the automata).
+    case trie
     /// Every pattern tried on every UIM (the reference the router must equal).
     case naive
 }
@@ -40,6 +42,7 @@ public enum RoutingBenchmark {
     public static func measure(router: Router, engine: RoutingEngine, uims: [[UInt8]], day: Day, repeats: Int,
                                fields: Bool) -> RoutingMeasurement {
         let scratch = router.makeScratch()
+        let plainTrie = engine == .trie ? CandidateTrie(shapes: router.shapes) : nil
         var perRepeat: [Double] = []
         var singles: [Int] = []
         singles.reserveCapacity(uims.count * max(repeats, 1))
@@ -49,8 +52,8 @@ public enum RoutingBenchmark {
             for uim in uims {
                 let before = monotonicNanoseconds()
                 uim.withUnsafeBufferPointer { input in
-                    router.evaluate(input, day: day.daysSinceEpoch, ignoringValidity: false, useIndex: engine == .router,
-                                    scratch: scratch)
+                    router.evaluate(input, day: day.daysSinceEpoch, ignoringValidity: false, useIndex: engine != .naive,
+                                    fields: fields, plainTrie: plainTrie, scratch: scratch)
                     if fields { _ = router.result(for: input, in: scratch) }
                 }
                 singles.append(monotonicNanoseconds() - before)
@@ -64,6 +67,17 @@ public enum RoutingBenchmark {
         return RoutingMeasurement(engine: engine, patterns: router.patterns.count, uims: uims.count,
                                   nsPerUIM: perRepeat[perRepeat.count / 2], p50Nanoseconds: percentile(0.5),
                                   p99Nanoseconds: percentile(0.99), counts: counts)
+    }
+
+    /// How the router placed its patterns and what its automata cost, as `key=value` pairs: patterns decided by the
+    /// automata and by PCRE2, automaton states, table memory and whether the compact layout is in use.
+    public static func indexFigures(_ router: Router) -> [(String, String)] {
+        let automata = router.index.automata
+        let pcre2 = router.patternPaths.filter { $0 != .automaton }.count
+        return [("automaton_patterns", "\(router.patternPaths.count - pcre2)"), ("pcre2_patterns", "\(pcre2)"),
+                ("dfa_states", "\(automata.reduce(0) { $0 + $1.stateCount })"),
+                ("dfa_kib", "\(automata.reduce(0) { $0 + $1.memoryBytes } / 1024)"),
+                ("dfa_layout", automata.map { $0.isCompact ? "compact" : "dense" }.joined(separator: "+"))]
     }
 
     /// Nanoseconds on the monotonic clock.

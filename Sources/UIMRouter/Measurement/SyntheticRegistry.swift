@@ -118,7 +118,7 @@ public struct SyntheticRegistry: Sendable {
         }.joined()
     }
 
-    /// UIMs for the registry, drawn from `seed`: 80 % match a pattern (a quarter of those drawn from overlapping
+    /// UIMs for the registry, drawn from `seed`: 80 % match a pattern (6 % of all drawn from overlapping
     /// patterns, so some are ambiguous; one GS1 check digit in ten is wrong), 10 % near misses (one character
     /// changed), 10 % noise.
     public func uims(count: Int, seed: UInt64 = 2027) -> [[UInt8]] {
@@ -129,7 +129,7 @@ public struct SyntheticRegistry: Sendable {
                 let length = Int.random(in: 8...30, using: &rng)
                 return (0..<length).map { _ in Self.alphabets[3].bytes.randomElement(using: &rng) ?? 0x30 }
             }
-            let fromOverlap = roll < 20 && !overlapping.isEmpty
+            let fromOverlap = roll < 6 && !overlapping.isEmpty
             let index = fromOverlap ? overlapping[Int.random(in: 0..<overlapping.count, using: &rng)]
                 : Int.random(in: 0..<segments.count, using: &rng)
             var uim = sample(segments[index], &rng)

@@ -5,9 +5,14 @@
 /// A `Registry` is data; compile it with ``Router/init(registry:options:)`` to route UIMs.
 public struct Registry: Sendable {
     /// The Parties, sorted by code.
-    public var parties: [Party]
+    public var parties: [Party] { didSet { digest = RegistryDigest.digest(parties: parties, patterns: patterns) } }
     /// Every pattern, in file order (files sorted by name), then in the order written.
-    public var patterns: [PatternSpec]
+    public var patterns: [PatternSpec] {
+        didSet { digest = RegistryDigest.digest(parties: parties, patterns: patterns) }
+    }
+    /// SHA-256 of the registry's canonical form (64 hex digits), computed when the registry is built and kept up to
+    /// date when `parties` or `patterns` change: comments and layout do not change it. See ``RegistryDigest``.
+    public private(set) var digest: String
     /// Where the registry came from: a folder path, or `bundled`.
     public var source: String
     /// Problems that do not stop routing (examples, when loaded with ``ExampleChecking/warnings``).
@@ -19,6 +24,7 @@ public struct Registry: Sendable {
         self.parties = parties.sorted { $0.code < $1.code }
         self.patterns = patterns
         self.source = source
+        self.digest = RegistryDigest.digest(parties: self.parties, patterns: patterns)
     }
 
     /// The Party with `code`, if any.

@@ -15,7 +15,7 @@ extension RegistryLoader.FileParser {
             .composer(let context, let problem, let mark, _):
             if problem == "but found another document" {
                 return Diagnostic(
-                    .syntax, at: withinText(location(mark)),
+                    .syntax, at: location(mark),
                     "invalid YAML: a second document starts here; "
                         + "a registry file holds one document: remove this '---' and what follows")
             }
@@ -27,7 +27,7 @@ extension RegistryLoader.FileParser {
                         : " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
                 } ?? ""
             return Diagnostic(
-                .syntax, at: withinText(location(mark)),
+                .syntax, at: location(mark),
                 "invalid YAML: \(Self.reworded(problem))\(within); "
                     + Self.advice(for: problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -45,10 +45,12 @@ extension RegistryLoader.FileParser {
     }
 
     /// libyaml moves a mark at the end of a file without a final line break on to the next line, column 1: a line
-    /// the file does not have (found by Fuzz/ target registry). Such a location becomes the end of the last line.
-    /// Lines end as libyaml ends them: LF, CRLF, CR, NEL, LS, PS.
-    private func withinText(_ location: SourceLocation) -> SourceLocation {
-        guard location.line > 1, location.column == 1 else { return location }
+    /// the file does not have (found by Fuzz/ target registry, for syntax errors and for the empty node of `---`).
+    /// Such a location becomes the end of the last line. Lines end as libyaml ends them: LF, CRLF, CR, NEL, LS, PS.
+    func withinText(_ location: SourceLocation) -> SourceLocation {
+        guard location.line > 1, location.column == 1, let last = text.unicodeScalars.last,
+            !["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(last)
+        else { return location }
         var line = 1
         var column = 1
         var previousCR = false
@@ -103,7 +105,7 @@ extension RegistryLoader.FileParser {
     private func secondOccurrence(of key: String, after mark: Mark) -> SourceLocation {
         let lines = sourceLines()
         let keyScalars = Array(key.unicodeScalars)
-        for index in mark.line..<lines.count {  // line numbers are 1-based, so `mark.line` is the next line
+        for index in mark.line..<max(mark.line, lines.count) {  // 1-based line numbers: `mark.line` is the next line
             let line = lines[index]
             let start = mark.column - 1
             guard line.count >= start + keyScalars.count, Array(line[start..<start + keyScalars.count]) == keyScalars
@@ -128,11 +130,28 @@ extension RegistryLoader.FileParser {
         return SourceLocation(file: path, line: line, column: column)
     }
 
-    /// The file's lines as Unicode scalars (libyaml counts columns in scalars; `\r\n` is one line break).
+    /// The file's lines as Unicode scalars, split where libyaml ends lines (LF, CRLF, CR, NEL, LS, PS), so that a
+    /// mark's line indexes them (libyaml counts columns in scalars). Splitting at LF only made a file with CR line
+    /// ends and a duplicated key trap in `secondOccurrence` (found by Fuzz/ target registry).
     func sourceLines() -> [[Unicode.Scalar]] {
-        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? Array(line.dropLast()) : Array(line)
+        var lines: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n", previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = scalar == "\r"
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                lines.append(current)
+                current = []
+            } else {
+                current.append(scalar)
+            }
         }
+        lines.append(current)
+        return lines
     }
 
     // MARK: - Regex columns

@@ -28,13 +28,14 @@ extension RegistryLoader {
 }
 
 extension RegistryLoader.FileParser {
-    /// Where `node` starts in this file (line 1, column 1 when Yams gave no mark).
+    /// Where `node` starts in this file (line 1, column 1 when Yams gave no mark; never past the end of the file).
     func location(_ node: Node) -> SourceLocation {
         location(node.mark)
     }
 
     func location(_ mark: Mark?) -> SourceLocation {
-        SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        guard let mark else { return SourceLocation(file: path, line: 1, column: 1) }
+        return withinText(SourceLocation(file: path, line: mark.line, column: mark.column))
     }
 
     mutating func report(_ code: Diagnostic.Code, at node: Node, _ message: String) {

@@ -17,8 +17,9 @@ struct CandidateTrie: Sendable {
     private var minLength: [Int32] = []
     private var maxLength: [Int32] = []
 
-    /// Builds the trie for patterns with the given shapes (pattern `i` has `shapes[i]`).
-    init(shapes: [RegexShape]) {
+    /// Builds the trie for patterns with the given shapes (pattern `i` has `shapes[i]`); when `including` is given,
+    /// only the patterns it marks are indexed (the others are decided elsewhere).
+    init(shapes: [RegexShape], including: [Bool]? = nil) {
         // Build with a simple pointer-based tree, then flatten breadth-first.
         final class Node {
             var children: [UInt8: Node] = [:]
@@ -26,6 +27,9 @@ struct CandidateTrie: Sendable {
         }
         let root = Node()
         for (index, shape) in shapes.enumerated() {
+            minLength.append(Int32(clamping: shape.minLength))
+            maxLength.append(Int32(clamping: shape.maxLength ?? Int(Int32.max)))
+            if let including, !including[index] { continue }
             // Under each of its prefixes: the set is prefix-free, so a walk meets the pattern at most once.
             for prefix in shape.prefixes {
                 var node = root
@@ -38,8 +42,6 @@ struct CandidateTrie: Sendable {
                 }
                 node.patterns.append(Int32(index))
             }
-            minLength.append(Int32(clamping: shape.minLength))
-            maxLength.append(Int32(clamping: shape.maxLength ?? Int(Int32.max)))
         }
         var queue = [root]
         var head = 0

@@ -23,6 +23,7 @@ public final class RouteScratch {
 
     struct MatchEntry {
         var pattern: Int32
+        /// Where the match's group ranges start in `ranges`; -1 when routed without fields (`decide(…fields: false)`).
         var fieldOffset: Int32
     }
 

@@ -3,9 +3,11 @@
 
 extension Router {
     /// Routes `input` into `scratch`. `ignoringValidity` skips the date window (examples are checked that way);
-    /// `useIndex: false` tries every pattern (the naive scan the index must always agree with).
+    /// `useIndex: false` tries every pattern with PCRE2 (the naive scan the index must always agree with);
+    /// `fields: false` extracts no named group (PCRE2 then runs on automaton matches only for check characters);
+    /// `plainTrie` replaces the automata by a prefix trie over every pattern (the benchmarks' baseline).
     func evaluate(_ input: UnsafeBufferPointer<UInt8>, day: Int32, ignoringValidity: Bool, useIndex: Bool,
-                  scratch: RouteScratch) {
+                  fields: Bool = true, plainTrie: CandidateTrie? = nil, scratch: RouteScratch) {
         scratch.reset()
         switch Normalizer.normalise(input) {
         case .failure(let reason):
@@ -16,40 +18,86 @@ extension Router {
             scratch.subject = range
         }
         let subject = UnsafeBufferPointer(rebasing: input[scratch.subject])
+        // The accepting set of the only automaton that accepted, when exactly one did: its Party count is exact.
+        var soleAutomaton = -1
+        var soleSet = -1
+        var soleSize = 0
+        var accepted = 0
         hot.withUnsafeBufferPointer { hot in
             fieldGroupNumbers.withUnsafeBufferPointer { groups in
-                if useIndex {
-                    trie.forEachCandidate(in: subject) { index in
-                        consider(index, hot, groups, subject, day, ignoringValidity, scratch)
+                guard useIndex else {
+                    for index in hot.indices {
+                        consider(index, known: false, fields: true, hot, groups, subject, day, ignoringValidity, scratch)
                     }
-                } else {
-                    for index in hot.indices { consider(index, hot, groups, subject, day, ignoringValidity, scratch) }
+                    return
+                }
+                if let plainTrie {
+                    plainTrie.forEachCandidate(in: subject) { index in
+                        consider(index, known: false, fields: fields, hot, groups, subject, day, ignoringValidity,
+                                 scratch)
+                    }
+                    return
+                }
+                index.automata.withUnsafeBufferPointer { automata in
+                    for (number, automaton) in automata.enumerated() {
+                        let set = automaton.acceptingSet(subject)
+                        guard set >= 0 else { continue }
+                        accepted += 1
+                        soleAutomaton = number
+                        soleSet = set
+                        soleSize = Int(automaton.setStart[set + 1] - automaton.setStart[set])
+                        let start = Int(automaton.setStart[set])
+                        for k in start..<Int(automaton.setStart[set + 1]) {
+                            consider(Int(automaton.setPatterns[k]), known: true, fields: fields, hot, groups, subject,
+                                     day, ignoringValidity, scratch)
+                        }
+                        if scratch.matches.count != soleSize { soleSet = -1 }   // a date or check set one aside
+                    }
+                }
+                index.trie.forEachCandidate(in: subject) { index in
+                    consider(index, known: false, fields: fields, hot, groups, subject, day, ignoringValidity, scratch)
                 }
             }
         }
         if scratch.matches.isEmpty {
             scratch.status = .unrouted
+        } else if accepted == 1, soleSet >= 0, scratch.matches.count == soleSize {
+            // Every match came from one accepting set: its Party count was precomputed at build time.
+            scratch.status = index.automata[soleAutomaton].setPartyCount[soleSet] > 1 ? .ambiguous : .routed
         } else {
             let first = hot[Int(scratch.matches[0].pattern)].party
             scratch.status = scratch.matches.contains { hot[Int($0.pattern)].party != first } ? .ambiguous : .routed
         }
     }
 
+    /// Decides pattern `index` for `subject`. `known`: the automaton already proved the whole-subject match, so PCRE2
+    /// runs only when groups are needed (fields wanted, or a check character to verify).
     @inline(__always)
-    private func consider(_ index: Int, _ hot: UnsafeBufferPointer<HotPattern>, _ groups: UnsafeBufferPointer<Int32>,
-                          _ subject: UnsafeBufferPointer<UInt8>, _ day: Int32, _ ignoringValidity: Bool,
-                          _ scratch: RouteScratch) {
+    private func consider(_ index: Int, known: Bool, fields: Bool, _ hot: UnsafeBufferPointer<HotPattern>,
+                          _ groups: UnsafeBufferPointer<Int32>, _ subject: UnsafeBufferPointer<UInt8>, _ day: Int32,
+                          _ ignoringValidity: Bool, _ scratch: RouteScratch) {
         let pattern = hot[index]
-        switch scratch.matcher.match(code: pattern.code, isJIT: pattern.isJIT, subject) {
-        case .noMatch:
-            return
-        case .undecided:
-            scratch.insertRejection(.init(pattern: Int32(index), reason: .matchLimit))
-            return
-        case .match:
-            break
-        }
         if !ignoringValidity {
+            // Dates first when the automaton decided: a pattern out of its window costs no PCRE2 run.
+            if known, day < pattern.validFrom || day > pattern.validUntil {
+                scratch.insertRejection(.init(pattern: Int32(index),
+                                              reason: day < pattern.validFrom ? .notYetValid : .expired))
+                return
+            }
+        }
+        let needsGroups = fields || pattern.check != nil
+        if !known || needsGroups {
+            switch scratch.matcher.match(code: pattern.code, isJIT: pattern.isJIT, subject) {
+            case .noMatch:
+                return
+            case .undecided:
+                scratch.insertRejection(.init(pattern: Int32(index), reason: .matchLimit))
+                return
+            case .match:
+                break
+            }
+        }
+        if !ignoringValidity, !known {
             if day < pattern.validFrom {
                 scratch.insertRejection(.init(pattern: Int32(index), reason: .notYetValid))
                 return
@@ -68,6 +116,10 @@ extension Router {
                 scratch.insertRejection(.init(pattern: Int32(index), reason: .checkFailed))
                 return
             }
+        }
+        guard fields else {
+            scratch.insertMatch(.init(pattern: Int32(index), fieldOffset: -1))
+            return
         }
         let offset = Int32(scratch.ranges.count)
         let start = Int(pattern.fieldStart)
@@ -93,7 +145,7 @@ extension Router {
         let matches = scratch.matches.map { entry -> PatternMatch in
             let pattern = patterns[Int(entry.pattern)]
             var fields: [Field] = []
-            for (k, name) in pattern.fieldNames.enumerated() {
+            for (k, name) in pattern.fieldNames.enumerated() where entry.fieldOffset >= 0 {
                 let start = Int(scratch.ranges[Int(entry.fieldOffset) + 2 * k])
                 let end = Int(scratch.ranges[Int(entry.fieldOffset) + 2 * k + 1])
                 // With (?J) two groups may share a name: the first that took part gives the field.

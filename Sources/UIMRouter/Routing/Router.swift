@@ -12,8 +12,12 @@
 /// print(result.status, result.party ?? "-")
 /// ```
 ///
-/// Candidates come from a trie of the patterns' literal prefixes and their length bounds; PCRE2 (JIT) confirms
-/// each, then check characters and validity dates are applied. The result always equals trying every pattern.
+/// Analysable patterns are decided together by multi-pattern byte automata: one pass over the UIM yields the exact set
+/// of matching patterns and, precomputed, how many Parties they belong to. PCRE2 (JIT) then runs only on those, and
+/// only to extract named groups (fields, check-character groups). Opaque patterns, and patterns too large for the
+/// automata (see ``PatternPath``), are found through a trie of literal prefixes and length bounds and confirmed by
+/// PCRE2 under ``MatchLimits``. Check characters and validity dates are applied last. The result always equals
+/// trying every pattern.
 public final class Router: Sendable {
     /// The registry this router was compiled from.
     public let registry: Registry
@@ -25,8 +29,12 @@ public final class Router: Sendable {
     let fieldGroupNumbers: [Int32]
     let partyCodes: [String]
     let shapes: [RegexShape]
-    let trie: CandidateTrie
+    /// The automata, and the trie over the patterns left to PCRE2.
+    let index: AutomatonIndex
     let maxCaptureCount: Int
+
+    /// Per pattern (registry order): the engine that decides whether it matches.
+    public var patternPaths: [PatternPath] { index.paths }
 
     /// Compiles every pattern of `registry` (PCRE2 + JIT) and builds the candidate index.
     ///
@@ -64,8 +72,9 @@ public final class Router: Sendable {
         }
         fieldGroupNumbers = groups
         partyCodes = codes
-        shapes = registry.patterns.map { RegexShape(regex: $0.regex) }
-        trie = CandidateTrie(shapes: shapes)
+        let analyses = registry.patterns.map { PatternAnalysis.cached(regex: $0.regex) }
+        shapes = analyses.map { RegexShape(analysis: $0) }
+        index = AutomatonIndex(analyses: analyses, shapes: shapes, parties: compiled.map(\.party))
         maxCaptureCount = compiled.map(\.regex.captureCount).max() ?? 0
     }
 
@@ -93,10 +102,26 @@ public final class Router: Sendable {
 
     /// Routes without building a result: the outcome stays in `scratch` (``RouteScratch/status``,
     /// ``routedParty(in:)``). Allocation-free once `scratch` has warmed up.
+    ///
+    /// - Parameter fields: `false` for a caller that needs only the status and Parties (a GSP router choosing where
+    ///   to send a query): PCRE2 then runs only for patterns with a check character, and no group is extracted.
+    ///   `true` (the default) also records every match's named-group ranges, for ``result(for:in:)``-style output.
     @discardableResult
-    public func decide(utf8 input: UnsafeBufferPointer<UInt8>, on day: Day, using scratch: RouteScratch) -> RouteStatus {
-        evaluate(input, day: day.daysSinceEpoch, ignoringValidity: false, useIndex: true, scratch: scratch)
+    public func decide(utf8 input: UnsafeBufferPointer<UInt8>, on day: Day, using scratch: RouteScratch,
+                       fields: Bool = true) -> RouteStatus {
+        evaluate(input, day: day.daysSinceEpoch, ignoringValidity: false, useIndex: true, fields: fields,
+                 scratch: scratch)
         return scratch.status
+    }
+
+    /// The Parties of the patterns that matched the last UIM `scratch` routed, in pattern order, without repeats.
+    public func matchedParties(in scratch: RouteScratch) -> [String] {
+        var seen: [String] = []
+        for entry in scratch.matches {
+            let code = partyCodes[Int(patterns[Int(entry.pattern)].party)]
+            if !seen.contains(code) { seen.append(code) }
+        }
+        return seen
     }
 
     /// The Party code of the last UIM `scratch` routed, when its status is `routed`.

@@ -1,0 +1,146 @@
+// Hot reload for an embedding host (the GSP router): the current router is swapped atomically while routing
+// threads go on. Compiling happens on the reloading thread, outside any lock; a routing thread's hot path reads one
+// atomic generation number and takes the lock only once per reload, to pick up the new router.
+import Synchronization
+
+/// Holds the router a host routes with and replaces it with a newly compiled one without stopping routing.
+///
+/// ```swift
+/// let holder = try ReloadingRouter(directory: "/srv/gsp/Patterns")
+/// // each routing thread:
+/// let context = holder.makeContext()
+/// let result = context.route(uim, on: day)
+/// // a maintenance thread, when the registry folder changed:
+/// switch holder.reload(from: "/srv/gsp/Patterns") {
+/// case .reloaded(let digest, _, _): log("now routing with \(digest)")
+/// case .failed(let diagnostics): log(diagnostics)       // the old router stays in service
+/// }
+/// ```
+///
+/// A routing thread never waits for a compile and never sees a half-built router: a ``Router`` is immutable and
+/// only a complete one is published. Results routed before the swap come from the old router, results after it
+/// from the new one; each result comes from exactly one of them (``RoutingContext/router`` says which).
+public final class ReloadingRouter: Sendable {
+    private let current: Mutex<Router>
+    private let published = Atomic<Int>(0)
+    /// Where counts of results go (counts only, never a UIM); `nil`: none are kept.
+    public let metrics: RoutingMetrics?
+
+    /// A holder serving `router` first.
+    public init(router: Router, metrics: RoutingMetrics? = nil) {
+        current = Mutex(router)
+        self.metrics = metrics
+    }
+
+    /// A holder serving the registry folder `directory` (example problems are warnings: see ``ExampleChecking``).
+    /// - Throws: ``RegistryError`` with every problem when the registry does not load.
+    public convenience init(directory: String, options: RouterOptions = RouterOptions(),
+                            metrics: RoutingMetrics? = nil) throws(RegistryError) {
+        let registry = try Registry.load(from: directory, examples: .warnings)
+        self.init(router: try Router(registry: registry, options: options), metrics: metrics)
+    }
+
+    /// The router in service now.
+    public var router: Router { current.withLock { $0 } }
+
+    /// How many reloads have succeeded; a context compares it with its own to notice a swap.
+    public var generation: Int { published.load(ordering: .acquiring) }
+
+    /// What a reload did.
+    public enum Outcome: Sendable {
+        /// The new router is in service.
+        case reloaded(digest: String, generation: Int, nanoseconds: Int)
+        /// The old router stays in service; every problem of the new registry.
+        case failed([Diagnostic])
+    }
+
+    /// Loads and compiles the registry folder `directory` on the calling thread, then swaps it in. Reloads are
+    /// serialised with each other; routing is never held up by them.
+    public func reload(from directory: String, options: RouterOptions? = nil) -> Outcome {
+        let start = RoutingBenchmark.monotonicNanoseconds()
+        do {
+            let registry = try Registry.load(from: directory, examples: .warnings)
+            return try swap(in: registry, options: options, since: start)
+        } catch {
+            metrics?.recordReload(succeeded: false)
+            return .failed(error.diagnostics)
+        }
+    }
+
+    /// Compiles `registry` on the calling thread, then swaps it in.
+    public func reload(registry: Registry, options: RouterOptions? = nil) -> Outcome {
+        let start = RoutingBenchmark.monotonicNanoseconds()
+        do {
+            return try swap(in: registry, options: options, since: start)
+        } catch {
+            metrics?.recordReload(succeeded: false)
+            return .failed(error.diagnostics)
+        }
+    }
+
+    private func swap(in registry: Registry, options: RouterOptions?, since start: Int) throws(RegistryError)
+        -> Outcome
+    {
+        let fresh = try Router(registry: registry, options: options ?? router.options)
+        // The router and its generation change under one lock, so a context that sees a generation fetches a
+        // router at least that new.
+        let generation = current.withLock { router in
+            router = fresh
+            return published.add(1, ordering: .releasing).newValue
+        }
+        metrics?.recordReload(succeeded: true)
+        return .reloaded(digest: registry.digest, generation: generation,
+                         nanoseconds: RoutingBenchmark.monotonicNanoseconds() - start)
+    }
+
+    /// A routing context for one thread.
+    public func makeContext() -> RoutingContext { RoutingContext(holder: self) }
+}
+
+/// One thread's view of a ``ReloadingRouter``: the router it routes with and that router's scratch.
+///
+/// Not `Sendable`: make one per routing thread. Each call checks the holder's generation (one atomic load) and
+/// picks up a newly swapped-in router before routing. Counters are cached per context, so counting takes no lock
+/// of UIMRouter's (what a counter increment costs is the metrics backend's).
+public final class RoutingContext {
+    private let holder: ReloadingRouter
+    private var seen: Int
+    /// The router the last call routed with.
+    public private(set) var router: Router
+    private var scratch: RouteScratch
+    private let counters: RoutingMetrics.Recorder?
+
+    init(holder: ReloadingRouter) {
+        self.holder = holder
+        counters = holder.metrics?.makeRecorder()
+        seen = holder.generation
+        router = holder.router
+        scratch = router.makeScratch()
+    }
+
+    /// Picks up the holder's current router when a reload happened since the last call.
+    @inline(__always)
+    private func refresh() {
+        let generation = holder.generation
+        guard generation != seen else { return }
+        seen = generation
+        router = holder.router
+        scratch = router.makeScratch()
+    }
+
+    /// Routes `uim` with the router in service now; counts the result when the holder has metrics.
+    public func route(_ uim: String, on day: Day) -> RouteResult {
+        refresh()
+        let result = router.route(uim, on: day, using: scratch)
+        counters?.record(result)
+        return result
+    }
+
+    /// Routes the UTF-8 bytes `input`, like ``Router/route(utf8:on:using:)``.
+    public func route(utf8 input: UnsafeBufferPointer<UInt8>, on day: Day) -> RouteResult {
+        refresh()
+        let result = router.route(utf8: input, on: day, using: scratch)
+        counters?.record(result)
+        return result
+    }
+}

@@ -1,0 +1,66 @@
+// `uim-router fmt [--check]`: rewrites registry files in the canonical layout, comments kept where they are.
+import ArgumentParser
+import Foundation
+import UIMRouter
+
+struct FmtCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Rewrite registry files in the canonical layout (or, with --check, report the ones that are not).",
+        discussion: """
+            One layout for every file: keys in the order of the format's description, 2-space indentation, \
+            block style, regexes in single quotes, free text in double quotes, level and the check's groups \
+            always written. Comments stay beside the key or item they were written at. The meaning never \
+            changes: each rewrite is checked to load to the same registry (same digest) and to be stable, and \
+            a file that does not load is left as it is, with its problems listed.
+
+            Works on the folder named by --registry (else $UIM_REGISTRY, else ./Patterns). Exit status: 0 all \
+            files are (now) canonical; 1 a file could not be formatted or, with --check, is not canonical.
+
+            Examples:
+              uim-router fmt --check --registry Patterns
+              uim-router fmt --registry ./Patterns
+            """
+    )
+
+    @OptionGroup var registry: RegistryOptions
+
+    @Flag(help: "Change nothing; exit 1 when a file is not in the canonical layout.")
+    var check = false
+
+    func run() throws {
+        let folder = registry.folder ?? "Patterns"
+        var failed = 0, changed = 0
+        let outcomes = RegistryFormatter.format(folder: folder)
+        for outcome in outcomes {
+            guard let formatted = outcome.formatted else {
+                for diagnostic in outcome.diagnostics { Terminal.printError(diagnostic.description) }
+                failed += 1
+                continue
+            }
+            guard !outcome.isCanonical else { continue }
+            changed += 1
+            if check {
+                print("\(outcome.path):\(firstDifference(outcome.original, formatted)): not in the canonical layout")
+                continue
+            }
+            do {
+                try formatted.write(toFile: outcome.path, atomically: true, encoding: .utf8)
+                print("formatted \(outcome.path)")
+            } catch {
+                Terminal.printError("uim-router: cannot write \(outcome.path): \(error.localizedDescription)")
+                failed += 1
+            }
+        }
+        let verb = check ? "not canonical" : "rewritten"
+        print("\(folder): \(outcomes.count) file(s), \(changed) \(verb), \(failed) could not be formatted")
+        if failed > 0 || (check && changed > 0) { throw ExitCode(1) }
+    }
+
+    /// The 1-based line where `a` and `b` first differ.
+    private func firstDifference(_ a: String, _ b: String) -> Int {
+        let (x, y) = (a.split(separator: "\n", omittingEmptySubsequences: false),
+                      b.split(separator: "\n", omittingEmptySubsequences: false))
+        return ((0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)) + 1
+    }
+}
