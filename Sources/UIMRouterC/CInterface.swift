@@ -49,6 +49,7 @@ private func diagnosticsText(_ diagnostics: [Diagnostic]) -> String {
     diagnostics.map(\.description).joined(separator: "\n")
 }
 
+/// `uim_router_open` of uim_router.h: a handle for the registry folder (NULL: bundled), or NULL and the diagnostics.
 @_cdecl("uim_router_open")
 public func uim_router_open(_ directory: UnsafePointer<CChar>?,
                             _ diagnostics: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> OpaquePointer? {
@@ -65,6 +66,7 @@ public func uim_router_open(_ directory: UnsafePointer<CChar>?,
     }
 }
 
+/// `uim_router_route` of uim_router.h: the JSON line into `buffer`; the length needed when it does not fit.
 @_cdecl("uim_router_route")
 public func uim_router_route(_ pointer: OpaquePointer?, _ uim: UnsafePointer<CChar>?, _ date: UnsafePointer<CChar>?,
                              _ buffer: UnsafeMutablePointer<CChar>?, _ capacity: Int) -> Int {
@@ -90,6 +92,7 @@ public func uim_router_route(_ pointer: OpaquePointer?, _ uim: UnsafePointer<CCh
     }
 }
 
+/// `uim_router_reload` of uim_router.h: 0 when the new registry is in service, -1 (old one kept) and diagnostics.
 @_cdecl("uim_router_reload")
 public func uim_router_reload(_ pointer: OpaquePointer?, _ directory: UnsafePointer<CChar>?,
                               _ diagnostics: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
@@ -113,6 +116,7 @@ public func uim_router_reload(_ pointer: OpaquePointer?, _ directory: UnsafePoin
     }
 }
 
+/// `uim_router_digest` of uim_router.h: the digest of the registry in service, 64 hex digits and a NUL.
 @_cdecl("uim_router_digest")
 public func uim_router_digest(_ pointer: OpaquePointer?, _ buffer: UnsafeMutablePointer<CChar>?,
                               _ capacity: Int) -> Int32 {
@@ -122,12 +126,14 @@ public func uim_router_digest(_ pointer: OpaquePointer?, _ buffer: UnsafeMutable
     return 0
 }
 
+/// `uim_router_close` of uim_router.h: releases the handle.
 @_cdecl("uim_router_close")
 public func uim_router_close(_ pointer: OpaquePointer?) {
     guard let pointer else { return }
     Unmanaged<RouterHandle>.fromOpaque(UnsafeRawPointer(pointer)).release()
 }
 
+/// `uim_router_free_string` of uim_router.h: frees a diagnostics string.
 @_cdecl("uim_router_free_string")
 public func uim_router_free_string(_ text: UnsafeMutablePointer<CChar>?) {
     free(text)
