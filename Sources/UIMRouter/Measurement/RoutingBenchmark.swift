@@ -38,11 +38,12 @@ public struct RoutingMeasurement: Sendable {
 
 /// Runs routing benchmarks.
 public enum RoutingBenchmark {
-    /// Routes every UIM of `uims` `repeats` times with `engine`, building full results (fields) when `fields`.
+    /// Routes every UIM of `uims` `repeats` times with `engine`; with `fields`, every match's named-group ranges are
+    /// extracted into the scratch (the batch path's caller-owned storage; no `RouteResult` is built).
     public static func measure(router: Router, engine: RoutingEngine, uims: [[UInt8]], day: Day, repeats: Int,
                                fields: Bool) -> RoutingMeasurement {
         let scratch = router.makeScratch()
-        let plainTrie = engine == .trie ? CandidateTrie(shapes: router.shapes) : nil
+        let runner = EngineRunner(router: router, engine: engine)
         var perRepeat: [Double] = []
         var singles: [Int] = []
         singles.reserveCapacity(uims.count * max(repeats, 1))
@@ -52,9 +53,7 @@ public enum RoutingBenchmark {
             for uim in uims {
                 let before = monotonicNanoseconds()
                 uim.withUnsafeBufferPointer { input in
-                    router.evaluate(input, day: day.daysSinceEpoch, ignoringValidity: false, useIndex: engine != .naive,
-                                    fields: fields, plainTrie: plainTrie, scratch: scratch)
-                    if fields { _ = router.result(for: input, in: scratch) }
+                    _ = runner.route(input, on: day, fields: fields, using: scratch)
                 }
                 singles.append(monotonicNanoseconds() - before)
                 if pass == 0 { counts[scratch.status, default: 0] += 1 }

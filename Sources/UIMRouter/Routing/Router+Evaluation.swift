@@ -39,17 +39,19 @@ extension Router {
                     return
                 }
                 index.automata.withUnsafeBufferPointer { automata in
-                    for (number, automaton) in automata.enumerated() {
-                        let set = automaton.acceptingSet(subject)
+                    // Indexing the buffer borrows each automaton: no copy, no reference counting per UIM.
+                    for number in automata.indices {
+                        let set = automata[number].acceptingSet(subject)
                         guard set >= 0 else { continue }
                         accepted += 1
                         soleAutomaton = number
                         soleSet = set
-                        soleSize = Int(automaton.setStart[set + 1] - automaton.setStart[set])
-                        let start = Int(automaton.setStart[set])
-                        for k in start..<Int(automaton.setStart[set + 1]) {
-                            consider(Int(automaton.setPatterns[k]), known: true, fields: fields, hot, groups, subject,
-                                     day, ignoringValidity, scratch)
+                        let start = Int(automata[number].setStart[set])
+                        let end = Int(automata[number].setStart[set + 1])
+                        soleSize = end - start
+                        for k in start..<end {
+                            consider(Int(automata[number].setPatterns[k]), known: true, fields: fields, hot, groups,
+                                     subject, day, ignoringValidity, scratch)
                         }
                         if scratch.matches.count != soleSize { soleSet = -1 }   // a date or check set one aside
                     }
