@@ -1,0 +1,60 @@
+// Target 1, route: the fuzzer's bytes become a small registry (patterns from a grammar of realistic pieces) and a
+// handful of UIMs; the indexed router must return exactly what the naive try-every-pattern scan returns, on
+// several dates, and nothing may crash or hang (PCRE2's match limits keep pathological patterns bounded).
+import FuzzKit
+@_spi(Fuzzing) import UIMRouter
+
+let routeDays = ["2023-06-01", "2024-01-01", "2025-06-30", "2026-06-01"].map { Day(iso: $0)! }
+
+func fuzzRoute(_ data: UnsafeBufferPointer<UInt8>) {
+    var input = FuzzInput(data)
+    let (registry, patterns) = PatternGrammar.registry(&input)
+    if fuzzVerbose { fuzzLog("regexes: \(registry.patterns.map { $0.regex.debugDescription })") }
+    let router: Router
+    do {
+        router = try Router(registry: registry)
+    } catch {
+        return  // a regex PCRE2 rejects (raw text, or an unlucky combination): nothing to route
+    }
+    let naive = FuzzingNaiveScanner(router: router)
+    let scratch = router.makeScratch()
+    for _ in 0..<input.int(1...6) {
+        let uim = PatternGrammar.uim(for: patterns, &input)
+        let day = input.pick(routeDays)
+        let fast = router.route(uim, on: day, using: scratch)
+        let reference = naive.route(uim, on: day)
+        fuzzExpect(fast == reference, """
+            router and naive scan disagree on \(uim.debugDescription) on \(day)
+              router: \(fast)
+              naive:  \(reference)
+              regexes: \(registry.patterns.map(\.regex))
+            """)
+        var copy = uim
+        let decided = copy.withUTF8 { router.decide(utf8: $0, on: day, using: scratch) }
+        fuzzExpect(decided == fast.status && router.routedParty(in: scratch) == fast.party,
+                   "decide(utf8:) gives \(decided) \(router.routedParty(in: scratch) ?? "-") for \(uim.debugDescription), route gives \(fast.status) \(fast.party ?? "-")")
+        fuzzExpect((fast.status == .routed) == (fast.party != nil), "status \(fast.status) with party \(fast.party ?? "nil")")
+    }
+    // Raw bytes (possibly invalid UTF-8) straight to the byte entry point.
+    let raw = input.rest()
+    let day = routeDays[raw.count % routeDays.count]
+    let fast = raw.withUnsafeBufferPointer { router.route(utf8: $0, on: day, using: scratch) }
+    if let text = String(validating: raw, as: UTF8.self) {
+        let reference = naive.route(text, on: day)
+        fuzzExpect(fast == reference, "raw bytes \(raw): router \(fast), naive \(reference)")
+    } else {
+        fuzzExpect(fast.status == .invalid, "invalid UTF-8 \(raw) routed as \(fast.status)")
+    }
+}
+
+/// libFuzzer's entry for one input.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    fuzzRoute(UnsafeBufferPointer(start: data, count: size))
+    return 0
+}
+
+@main
+enum Main {
+    static func main() { FuzzDriver.run { testOneInput($0, $1) } }
+}
