@@ -93,14 +93,7 @@ struct ClassifyCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)   // a closed pipe becomes a write error we report, not a silent death
-        let loaded = try registry.load()
-        let router: Router
-        do {
-            router = try Router(registry: loaded)
-        } catch {
-            Terminal.printError(error.description)
-            throw ExitCode(1)
-        }
+        let router = try registry.loadRouter()
         let inputs = try ClassifyInputs(names: files.isEmpty ? ["-"] : files, format: inputFormat)
         defer { inputs.close() }
 
@@ -115,7 +108,7 @@ struct ClassifyCommand: ParsableCommand {
         }
         let day = date ?? Day.today()
         let options = ClassifierOptions(
-            jobs: jobs ?? System.coreCount, date: day, format: outputFormat(loaded), column: column.map(ColumnSelector.init))
+            jobs: jobs ?? System.coreCount, date: day, format: outputFormat(router.registry), column: column.map(ColumnSelector.init))
         let cancellation = ClassificationCancellation()
         let interrupts = [SIGINT, SIGTERM].map { signalNumber in
             signal(signalNumber, SIG_IGN)

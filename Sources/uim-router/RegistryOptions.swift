@@ -37,6 +37,17 @@ struct RegistryOptions: ParsableArguments {
         }
     }
 
+    /// Loads the registry and compiles its router, or prints every diagnostic and exits 1.
+    func loadRouter() throws -> Router {
+        let loaded = try load()
+        do {
+            return try Router(registry: loaded)
+        } catch {
+            Terminal.printError(error.description)
+            throw ExitCode(1)
+        }
+    }
+
     func loadOrThrow(examples: ExampleChecking = .errors) throws(RegistryError) -> Registry {
         if let folder { return try Registry.load(from: folder, examples: examples) }
         return try BundledRegistry.load(examples: examples)

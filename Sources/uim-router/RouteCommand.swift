@@ -43,14 +43,8 @@ struct RouteCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)   // a closed pipe becomes a write error we report, not a silent death
-        let loaded = try registry.load()
-        let router: Router
-        do {
-            router = try Router(registry: loaded)
-        } catch {
-            Terminal.printError(error.description)
-            throw ExitCode(1)
-        }
+        let router = try registry.loadRouter()
+        let loaded = router.registry
         let day = date ?? Day.today()
         let scratch = router.makeScratch()
         let output = OutputSink(descriptor: 1)
