@@ -192,7 +192,7 @@ extension MultiPatternDFA {
                 if target >= 0, offset[Int(target)] < 0 { stack.append(target) }
             }
         }
-        guard next < 1 << 24, (acceptSet.max() ?? 0) < (1 << 23) - 1 else { return nil }
+        guard next < 1 << 24, (acceptSet.max() ?? 0) < (1 << 22) - 1 else { return nil }
         var rows: [UInt32] = []
         rows.reserveCapacity(next)
         for state in order {

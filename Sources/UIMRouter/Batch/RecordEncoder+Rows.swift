@@ -98,7 +98,7 @@ extension RecordEncoder {
     }
 
     /// The matching patterns' ids joined with `|`, then a separator.
-    private mutating func writePatterns(_ matches: [RouteScratch.MatchEntry]) {
+    private mutating func writePatterns(_ matches: Slice<ScratchBuffer<RouteScratch.MatchEntry>>) {
         if matches.count == 1 {
             Self.appendCell(patternIDs[Int(matches[0].pattern)], delimiter: delimiter, to: &out)
         } else {

@@ -145,14 +145,14 @@ struct RecordEncoder {
                                        malformed: MalformedRow?, scratch: RouteScratch,
                                        tally: inout ClassificationTally) {
         var status = RouteStatus.invalid
-        var matches: [RouteScratch.MatchEntry] = []
+        var matches = scratch.matches[0..<0]
         var party = 0
         if let malformed {
             tally.countMalformed(malformed)
         } else {
             status = router.decide(utf8: uim, on: day, using: scratch)
             if status == .routed || status == .ambiguous {
-                matches = scratch.matches
+                matches = scratch.matches[...]
                 party = patternParty[Int(matches[0].pattern)]
             }
             tally.count(status, routedParty: party, scratch: scratch, router: router)
@@ -179,7 +179,7 @@ struct RecordEncoder {
 /// What routing one record gave, read once from the scratch.
 struct RowOutcome {
     var status: RouteStatus
-    var matches: [RouteScratch.MatchEntry]
+    var matches: Slice<ScratchBuffer<RouteScratch.MatchEntry>>
     /// The first match's Party index.
     var party: Int
     var malformed: MalformedRow?

@@ -42,11 +42,18 @@ struct HotPattern: @unchecked Sendable {
     let check: CheckAlgorithm?
     let payloadGroup: Int32
     let digitGroup: Int32
-    /// The pattern's named-group numbers are `Router.fieldGroupNumbers[fieldStart ..< fieldStart + fieldCount]`.
+    /// The pattern's named-group numbers are `Router.fieldGroupNumbers[fieldStart ..< fieldStart + fieldCount]`, and
+    /// their boundaries (``GroupBoundary/encoded``, two per group) `Router.fieldBoundaries[2 * fieldStart ...]`.
     let fieldStart: Int32
     let fieldCount: Int32
+    /// Every named group's position follows from the regex alone (see ``GroupLayout``): once the automaton has
+    /// proved a match, fields need no PCRE2 run.
+    let fieldsAreFixed: Bool
+    /// The check groups' positions follow from the regex alone: encoded payload start, payload end, check start,
+    /// check end (``GroupBoundary/encoded``); `nil` when PCRE2 must find them.
+    let checkBoundaries: SIMD4<Int32>?
 
-    init(_ pattern: CompiledPattern, fieldStart: Int) {
+    init(_ pattern: CompiledPattern, fieldStart: Int, layouts: [GroupLayout?]?) {
         code = pattern.regex.code
         isJIT = pattern.regex.isJIT
         party = pattern.party
@@ -57,5 +64,27 @@ struct HotPattern: @unchecked Sendable {
         digitGroup = Int32(pattern.digitGroup)
         self.fieldStart = Int32(fieldStart)
         fieldCount = Int32(pattern.fieldGroups.count)
+        func layout(_ group: Int) -> GroupLayout? {
+            guard let layouts, group >= 1, group <= layouts.count else { return nil }
+            return layouts[group - 1]
+        }
+        fieldsAreFixed = pattern.fieldGroups.allSatisfy { layout($0) != nil }
+        if pattern.check != nil, let payload = layout(pattern.payloadGroup), let digits = layout(pattern.digitGroup) {
+            checkBoundaries = SIMD4(payload.start.encoded, payload.end.encoded, digits.start.encoded,
+                                    digits.end.encoded)
+        } else {
+            checkBoundaries = nil
+        }
+    }
+
+    /// The layouts of `pattern`'s capturing groups by group number (index 0 is group 1), when its analysis has a
+    /// syntax tree whose groups are exactly PCRE2's (same count, same names in the same order); otherwise `nil`.
+    static func layouts(of pattern: CompiledPattern, analysis: PatternAnalysis) -> [GroupLayout?]? {
+        guard let tree = analysis.tree else { return nil }
+        let names = tree.captureNames
+        guard names.count == pattern.regex.captureCount else { return nil }
+        for (name, number) in pattern.regex.namedGroups where names[number - 1] != name { return nil }
+        guard names.compactMap({ $0 }).count == pattern.regex.namedGroups.count else { return nil }
+        return tree.groupLayouts
     }
 }

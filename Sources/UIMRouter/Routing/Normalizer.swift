@@ -28,7 +28,9 @@ public enum Normalizer {
     @inlinable
     public static func normalise(_ input: UnsafeBufferPointer<UInt8>) -> Result<Range<Int>, InvalidReason> {
         if input.count > maximumLength { return .failure(.tooLong) }
-        if !isValidUTF8(input) { return .failure(.notUTF8) }
+        // Scanned UIMs are nearly always ASCII, which is valid UTF-8: one cheap pass proves it.
+        let ascii = isASCII(input)
+        if !ascii, !isValidUTF8(input) { return .failure(.notUTF8) }
         var start = 0
         var end = input.count
         while start < end, isSpace(input[start]) { start += 1 }
@@ -44,15 +46,41 @@ public enum Normalizer {
             if taken == 2, cursor <= end { start = cursor }
         }
         if start >= end { return .failure(.empty) }
+        if ascii {
+            // Control characters: C0 except GS, and DEL. Branch-free per byte: a bit per byte value.
+            var found: UInt8 = 0
+            for index in start..<end {
+                let byte = input[index]
+                let c0: UInt8 = byte < 0x20 ? 1 : 0
+                let gs: UInt8 = byte == 0x1D ? 1 : 0
+                let del: UInt8 = byte == 0x7F ? 1 : 0
+                found |= (c0 & ~gs) | del
+            }
+            return found != 0 ? .failure(.controlCharacter) : .success(start..<end)
+        }
         var index = start
         while index < end {
             let byte = input[index]
-            if (byte < 0x20 && byte != 0x1D) || byte == 0x7F { return .failure(.controlCharacter) }
+            if isControl(byte) { return .failure(.controlCharacter) }
             // C1 controls U+0080–U+009F are encoded C2 80 … C2 9F.
             if byte == 0xC2, index + 1 < end, input[index + 1] < 0xA0 { return .failure(.controlCharacter) }
             index += 1
         }
         return .success(start..<end)
+    }
+
+    /// C0 controls except GS (0x1D), and DEL.
+    @inlinable @inline(__always)
+    static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x1D) || byte == 0x7F
+    }
+
+    /// `true` when every byte is below 0x80.
+    @inlinable
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var any: UInt8 = 0
+        for byte in bytes { any |= byte }
+        return any < 0x80
     }
 
     @inlinable @inline(__always)

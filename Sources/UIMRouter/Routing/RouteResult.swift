@@ -13,7 +13,7 @@ public enum RouteStatus: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Why a pattern whose regex matched was set aside.
-public enum RejectionReason: String, Sendable, Hashable, CaseIterable {
+public enum RejectionReason: String, Sendable, Hashable, CaseIterable, BitwiseCopyable {
     /// The check character(s) did not verify.
     case checkFailed = "check-failed"
     /// The query date is before the pattern's `valid_from`.

@@ -9,11 +9,11 @@ public final class RouteScratch {
     // `@exclusivity(unchecked)`: the hot path mutates these buffers on every UIM and a scratch belongs to one
     // thread, so the runtime's dynamic exclusivity bookkeeping (~12 % of routing time) buys nothing here.
     /// The last UIM's matches, sorted by pattern index.
-    @exclusivity(unchecked) var matches: [MatchEntry] = []
+    @exclusivity(unchecked) var matches: ScratchBuffer<MatchEntry>
     /// Captured group ranges (start, end; -1 when unset) for every match's fields, in `matches[i].fieldOffset` order.
-    @exclusivity(unchecked) var ranges: [Int32] = []
+    @exclusivity(unchecked) var ranges: ScratchBuffer<Int32>
     /// The last UIM's set-aside patterns, sorted by pattern index.
-    @exclusivity(unchecked) var rejected: [RejectionEntry] = []
+    @exclusivity(unchecked) var rejected: ScratchBuffer<RejectionEntry>
     /// The last UIM's status.
     @exclusivity(unchecked) public internal(set) var status: RouteStatus = .invalid
     /// Why the last UIM was invalid.
@@ -34,18 +34,24 @@ public final class RouteScratch {
 
     init(maxCaptureCount: Int, patternCount: Int, limits: MatchLimits) {
         matcher = MatchScratch(maxCaptureCount: maxCaptureCount, limits: limits)
-        matches.reserveCapacity(min(patternCount, 64))
-        rejected.reserveCapacity(min(patternCount, 64))
-        ranges.reserveCapacity(256)
+        matches = ScratchBuffer(capacity: min(patternCount, 64))
+        rejected = ScratchBuffer(capacity: min(patternCount, 64))
+        ranges = ScratchBuffer(capacity: 256)
+    }
+
+    deinit {
+        matches.deallocate()
+        rejected.deallocate()
+        ranges.deallocate()
     }
 
     /// Number of patterns that matched the last UIM.
     public var matchCount: Int { matches.count }
 
     func reset() {
-        matches.removeAll(keepingCapacity: true)
-        rejected.removeAll(keepingCapacity: true)
-        ranges.removeAll(keepingCapacity: true)
+        matches.removeAll()
+        rejected.removeAll()
+        ranges.removeAll()
         invalidReason = nil
         subject = 0..<0
     }

@@ -25,23 +25,26 @@ extension Router {
         var accepted = 0
         hot.withUnsafeBufferPointer { hot in
             fieldGroupNumbers.withUnsafeBufferPointer { groups in
+            fieldBoundaries.withUnsafeBufferPointer { boundaries in
                 guard useIndex else {
                     for index in hot.indices {
-                        consider(index, known: false, fields: true, hot, groups, subject, day, ignoringValidity, scratch)
+                        consider(index, known: false, fields: true, hot, groups, boundaries, subject, day, ignoringValidity, scratch)
                     }
                     return
                 }
                 if let plainTrie {
                     plainTrie.forEachCandidate(in: subject) { index in
-                        consider(index, known: false, fields: fields, hot, groups, subject, day, ignoringValidity,
+                        consider(index, known: false, fields: fields, hot, groups, boundaries, subject, day, ignoringValidity,
                                  scratch)
                     }
                     return
                 }
+                // Both automata in one pass over the UIM; then the members of each accepting set.
+                let sets = HotTables.acceptingSets(walk.0, walk.1, subject)
                 index.automata.withUnsafeBufferPointer { automata in
                     // Indexing the buffer borrows each automaton: no copy, no reference counting per UIM.
-                    for number in automata.indices {
-                        let set = automata[number].acceptingSet(subject)
+                    for number in 0..<2 {
+                        let set = number == 0 ? sets.0 : sets.1
                         guard set >= 0 else { continue }
                         accepted += 1
                         soleAutomaton = number
@@ -51,14 +54,16 @@ extension Router {
                         soleSize = end - start
                         for k in start..<end {
                             consider(Int(automata[number].setPatterns[k]), known: true, fields: fields, hot, groups,
-                                     subject, day, ignoringValidity, scratch)
+                                     boundaries, subject, day, ignoringValidity, scratch)
                         }
                         if scratch.matches.count != soleSize { soleSet = -1 }   // a date or check set one aside
                     }
                 }
                 index.trie.forEachCandidate(in: subject) { index in
-                    consider(index, known: false, fields: fields, hot, groups, subject, day, ignoringValidity, scratch)
+                    consider(index, known: false, fields: fields, hot, groups, boundaries, subject, day, ignoringValidity,
+                             scratch)
                 }
+            }
             }
         }
         if scratch.matches.isEmpty {
@@ -73,11 +78,13 @@ extension Router {
     }
 
     /// Decides pattern `index` for `subject`. `known`: the automaton already proved the whole-subject match, so PCRE2
-    /// runs only when groups are needed (fields wanted, or a check character to verify).
+    /// runs only when a group it needs (a field when `fields`, or a check-character group) has a position that the
+    /// regex alone does not fix (see ``GroupLayout``).
     @inline(__always)
     private func consider(_ index: Int, known: Bool, fields: Bool, _ hot: UnsafeBufferPointer<HotPattern>,
-                          _ groups: UnsafeBufferPointer<Int32>, _ subject: UnsafeBufferPointer<UInt8>, _ day: Int32,
-                          _ ignoringValidity: Bool, _ scratch: RouteScratch) {
+                          _ groups: UnsafeBufferPointer<Int32>, _ boundaries: UnsafeBufferPointer<Int32>,
+                          _ subject: UnsafeBufferPointer<UInt8>, _ day: Int32, _ ignoringValidity: Bool,
+                          _ scratch: RouteScratch) {
         let pattern = hot[index]
         if !ignoringValidity {
             // Dates first when the automaton decided: a pattern out of its window costs no PCRE2 run.
@@ -87,8 +94,10 @@ extension Router {
                 return
             }
         }
-        let needsGroups = fields || pattern.check != nil
-        if !known || needsGroups {
+        let hasCheck = pattern.check != nil
+        let usesPCRE2 = !known || (fields && !pattern.fieldsAreFixed)
+            || (hasCheck && pattern.checkBoundaries == nil)
+        if usesPCRE2 {
             switch scratch.matcher.match(code: pattern.code, isJIT: pattern.isJIT, subject) {
             case .noMatch:
                 return
@@ -110,9 +119,21 @@ extension Router {
             }
         }
         if let algorithm = pattern.check {
-            guard let payload = scratch.matcher.range(ofGroup: Int(pattern.payloadGroup)),
-                  let digits = scratch.matcher.range(ofGroup: Int(pattern.digitGroup)),
-                  algorithm.verify(payload: UnsafeBufferPointer(rebasing: subject[payload]),
+            let payload: Range<Int>
+            let digits: Range<Int>
+            if !usesPCRE2, let fixed = pattern.checkBoundaries {
+                let length = subject.count
+                payload = GroupBoundary.offset(fixed[0], length: length)..<GroupBoundary.offset(fixed[1], length: length)
+                digits = GroupBoundary.offset(fixed[2], length: length)..<GroupBoundary.offset(fixed[3], length: length)
+            } else if let found = scratch.matcher.range(ofGroup: Int(pattern.payloadGroup)),
+                      let foundDigits = scratch.matcher.range(ofGroup: Int(pattern.digitGroup)) {
+                payload = found
+                digits = foundDigits
+            } else {
+                scratch.insertRejection(.init(pattern: Int32(index), reason: .checkFailed))
+                return
+            }
+            guard algorithm.verify(payload: UnsafeBufferPointer(rebasing: subject[payload]),
                                    check: UnsafeBufferPointer(rebasing: subject[digits]))
             else {
                 scratch.insertRejection(.init(pattern: Int32(index), reason: .checkFailed))
@@ -125,13 +146,21 @@ extension Router {
         }
         let offset = Int32(scratch.ranges.count)
         let start = Int(pattern.fieldStart)
-        for k in start..<start + Int(pattern.fieldCount) {
-            if let range = scratch.matcher.range(ofGroup: Int(groups[k])) {
-                scratch.ranges.append(Int32(range.lowerBound))
-                scratch.ranges.append(Int32(range.upperBound))
-            } else {
-                scratch.ranges.append(-1)
-                scratch.ranges.append(-1)
+        if usesPCRE2 {
+            for k in start..<start + Int(pattern.fieldCount) {
+                if let range = scratch.matcher.range(ofGroup: Int(groups[k])) {
+                    scratch.ranges.append(Int32(range.lowerBound))
+                    scratch.ranges.append(Int32(range.upperBound))
+                } else {
+                    scratch.ranges.append(-1)
+                    scratch.ranges.append(-1)
+                }
+            }
+        } else {
+            let length = subject.count
+            for k in start..<start + Int(pattern.fieldCount) {
+                scratch.ranges.append(Int32(GroupBoundary.offset(boundaries[2 * k], length: length)))
+                scratch.ranges.append(Int32(GroupBoundary.offset(boundaries[2 * k + 1], length: length)))
             }
         }
         scratch.insertMatch(.init(pattern: Int32(index), fieldOffset: offset))

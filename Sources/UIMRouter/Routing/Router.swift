@@ -27,10 +27,14 @@ public final class Router: Sendable {
     /// `patterns` as plain values for the hot path, and their named-group numbers back to back.
     let hot: [HotPattern]
     let fieldGroupNumbers: [Int32]
+    /// Per named group of `fieldGroupNumbers`: its start and end (``GroupBoundary/encoded``) when fixed by the regex.
+    let fieldBoundaries: [Int32]
     let partyCodes: [String]
     let shapes: [RegexShape]
     /// The automata, and the trie over the patterns left to PCRE2.
     let index: AutomatonIndex
+    /// The hot tables of the (at most two) automata, walked together; `HotTables.none` when absent.
+    let walk: (HotTables, HotTables)
     let maxCaptureCount: Int
 
     /// Per pattern (registry order): the engine that decides whether it matches.
@@ -65,16 +69,27 @@ public final class Router: Sendable {
         }
         if !diagnostics.isEmpty { throw RegistryError(diagnostics) }
         patterns = compiled
+        let analyses = registry.patterns.map { PatternAnalysis.cached(regex: $0.regex) }
         var groups: [Int32] = []
-        hot = compiled.map { pattern in
-            defer { groups += pattern.fieldGroups.map(Int32.init) }
-            return HotPattern(pattern, fieldStart: groups.count)
+        var boundaries: [Int32] = []
+        hot = zip(compiled, analyses).map { pattern, analysis in
+            let layouts = HotPattern.layouts(of: pattern, analysis: analysis)
+            defer {
+                groups += pattern.fieldGroups.map(Int32.init)
+                for group in pattern.fieldGroups {
+                    let layout = layouts.flatMap { $0[group - 1] }
+                    boundaries += [layout?.start.encoded ?? 0, layout?.end.encoded ?? 0]
+                }
+            }
+            return HotPattern(pattern, fieldStart: groups.count, layouts: layouts)
         }
         fieldGroupNumbers = groups
+        fieldBoundaries = boundaries
         partyCodes = codes
-        let analyses = registry.patterns.map { PatternAnalysis.cached(regex: $0.regex) }
         shapes = analyses.map { RegexShape(analysis: $0) }
         index = AutomatonIndex(analyses: analyses, shapes: shapes, parties: compiled.map(\.party))
+        precondition(index.automata.count <= 2, "the router walks at most two automata")
+        walk = (index.automata.first?.hot ?? .none, index.automata.dropFirst().first?.hot ?? .none)
         maxCaptureCount = compiled.map(\.regex.captureCount).max() ?? 0
     }
 
