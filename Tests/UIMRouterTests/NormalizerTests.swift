@@ -41,6 +41,26 @@ struct NormalizerTests {
         #expect(normalise(input) == .failure(reason))
     }
 
+    @Test("every byte value at every position of a long ASCII UIM: a control character exactly when C0 (not GS) or DEL")
+    func controlCharactersEverywhere() {
+        // 21 bytes: two 8-byte words and a tail, so the word-at-a-time and byte-at-a-time paths both see each position.
+        let base = Array("AB0123456789CDEFGHIJK".utf8)
+        for value in 0..<128 {
+            let byte = UInt8(value)
+            let expectControl = (byte < 0x20 && byte != 0x1D) || byte == 0x7F
+            for position in 1..<(base.count - 1) {
+                var bytes = base
+                bytes[position] = byte
+                let outcome = normalise(bytes)
+                if expectControl {
+                    #expect(outcome == .failure(.controlCharacter), "byte \(value) at \(position)")
+                } else {
+                    #expect(outcome == .success(String(decoding: bytes, as: UTF8.self)), "byte \(value) at \(position)")
+                }
+            }
+        }
+    }
+
     @Test("512 bytes is the limit, inclusive")
     func lengthLimit() {
         #expect(normalise(String(repeating: "7", count: 512)) == .success(String(repeating: "7", count: 512)))

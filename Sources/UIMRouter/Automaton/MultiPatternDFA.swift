@@ -52,10 +52,9 @@ struct MultiPatternDFA: Sendable {
         hot = memory.tables
     }
 
-    /// Bytes held by the tables (transitions, accepting sets, class map).
+    /// Bytes the hot path reads: its tables (class map, transitions or rows, masks) and the accepting sets.
     var memoryBytes: Int {
-        dense.count * 4 + packed.count * 4 + acceptSet.count * 4
-            + setStart.count * 4 + setPatterns.count * 4 + setPartyCount.count * 4 + 256
+        memory.byteCount + setStart.count * 4 + setPatterns.count * 4 + setPartyCount.count * 4
     }
 
     /// `true` when the compact layout is in use.
@@ -152,10 +151,12 @@ struct HotTables: @unchecked Sendable {
     }
 
     /// Runs `subject` through two automata at once (their dependent loads overlap): each one's accepting set, or -1.
+    /// An automaton not to walk counts as accepting nothing.
     @inline(__always)
-    static func acceptingSets(_ a: HotTables, _ b: HotTables, _ subject: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        var first = a.start
-        var second = b.start
+    static func acceptingSets(_ a: HotTables, _ b: HotTables, _ subject: UnsafeBufferPointer<UInt8>,
+                              walkFirst: Bool = true, walkSecond: Bool = true) -> (Int, Int) {
+        var first = walkFirst ? a.start : -1
+        var second = walkSecond ? b.start : -1
         for byte in subject {
             if first >= 0 { first = a.step(first, byte) }
             if second >= 0 { second = b.step(second, byte) }
@@ -170,6 +171,8 @@ struct HotTables: @unchecked Sendable {
 /// Safety (`@unchecked Sendable`): written only in `init`, read-only afterwards.
 final class TableMemory: @unchecked Sendable {
     let tables: HotTables
+    /// Bytes allocated for the tables.
+    let byteCount: Int
     private let base: UnsafeMutableRawPointer
 
     static let none = TableMemory(classMap: [UInt8](repeating: 0, count: 256), classCount: 1, dense: [], packed: [],
@@ -183,7 +186,7 @@ final class TableMemory: @unchecked Sendable {
         let transitionCount = isDense ? stateCount << shift : 0
         let (rowWords, maskTable) = isDense ? ([], [])
             : Self.compactRows(packed, classCount: classCount, maskWords: maskWords)
-        let byteCount = 256 + 4 * (transitionCount + rowWords.count + maskTable.count + (isDense ? stateCount : 0)) + 16
+        byteCount = 256 + 4 * (transitionCount + rowWords.count + maskTable.count + (isDense ? stateCount : 0)) + 16
         base = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 64)
         let classes = base.bindMemory(to: UInt8.self, capacity: 256)
         classes.initialize(from: classMap, count: 256)

@@ -48,8 +48,18 @@ public enum Normalizer {
         if start >= end { return .failure(.empty) }
         if ascii {
             // Control characters: C0 except GS, and DEL. Branch-free per byte: a bit per byte value.
+            // Eight bytes at a time, then the rest one by one.
+            var index = start
+            if let base = input.baseAddress {
+                while index + 8 <= end {
+                    if controlBytes(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) != 0 {
+                        return .failure(.controlCharacter)
+                    }
+                    index += 8
+                }
+            }
             var found: UInt8 = 0
-            for index in start..<end {
+            for index in index..<end {
                 let byte = input[index]
                 let c0: UInt8 = byte < 0x20 ? 1 : 0
                 let gs: UInt8 = byte == 0x1D ? 1 : 0
@@ -67,6 +77,21 @@ public enum Normalizer {
             index += 1
         }
         return .success(start..<end)
+    }
+
+    /// For eight ASCII bytes: the high bit of each byte that is a control character (C0 except GS, or DEL).
+    @inlinable @inline(__always)
+    static func controlBytes(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // Bytes below 0x20: setting the high bit and subtracting 0x20 borrows out of it only for them.
+        let below20 = ~((word | high) &- 0x2020_2020_2020_2020) & high
+        // Bytes equal to a value: the zero bytes of the XOR, found exactly (no carry crosses a byte).
+        let gs = word ^ 0x1D1D_1D1D_1D1D_1D1D
+        let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
+        let isGS = ~(((gs & low) &+ low) | gs | low)
+        let isDEL = ~(((del & low) &+ low) | del | low)
+        return (below20 & ~isGS) | isDEL
     }
 
     /// C0 controls except GS (0x1D), and DEL.

@@ -40,7 +40,15 @@ extension Router {
                     return
                 }
                 // Both automata in one pass over the UIM; then the members of each accepting set.
-                let sets = HotTables.acceptingSets(walk.0, walk.1, subject)
+                // An automaton none of whose members matches this length is not walked.
+                let length = subject.count
+                let (walkFirst, walkSecond) = walkLengths.withUnsafeBufferPointer { bits in
+                    let word = length >> 6
+                    let bit = UInt64(1) << UInt64(length & 63)
+                    return (bits[word] & bit != 0, bits[Self.lengthWords + word] & bit != 0)
+                }
+                let sets = HotTables.acceptingSets(walk.0, walk.1, subject, walkFirst: walkFirst,
+                                                   walkSecond: walkSecond)
                 index.automata.withUnsafeBufferPointer { automata in
                     // Indexing the buffer borrows each automaton: no copy, no reference counting per UIM.
                     for number in 0..<2 {

@@ -35,6 +35,10 @@ public final class Router: Sendable {
     let index: AutomatonIndex
     /// The hot tables of the (at most two) automata, walked together; `HotTables.none` when absent.
     let walk: (HotTables, HotTables)
+    /// Bit `length` of words `k * lengthWords ..< (k + 1) * lengthWords`: some member of automaton `k` matches a
+    /// subject of that many bytes.
+    let walkLengths: [UInt64]
+    static let lengthWords = (Normalizer.maximumLength + 64) / 64
     let maxCaptureCount: Int
 
     /// Per pattern (registry order): the engine that decides whether it matches.
@@ -90,6 +94,17 @@ public final class Router: Sendable {
         index = AutomatonIndex(analyses: analyses, shapes: shapes, parties: compiled.map(\.party))
         precondition(index.automata.count <= 2, "the router walks at most two automata")
         walk = (index.automata.first?.hot ?? .none, index.automata.dropFirst().first?.hot ?? .none)
+        // Per automaton, the subject lengths (0 ... 512) some member can match: other lengths skip its walk.
+        var lengths = [UInt64](repeating: 0, count: 2 * Self.lengthWords)
+        for (number, automaton) in index.automata.enumerated() {
+            for member in automaton.members {
+                guard let set = analyses[Int(member)].lengths else { continue }
+                for length in set.lengths(upTo: Normalizer.maximumLength) {
+                    lengths[number * Self.lengthWords + length >> 6] |= 1 << UInt64(length & 63)
+                }
+            }
+        }
+        walkLengths = lengths
         maxCaptureCount = compiled.map(\.regex.captureCount).max() ?? 0
     }
 
