@@ -9,8 +9,8 @@ struct LintCommand: ParsableCommand {
         abstract: "Review a registry's patterns: opaque, too broad, backtracking risks, redundant, incomplete.",
         discussion: """
             Prints one line per finding as FILE:LINE:COLUMN: SEVERITY: PATTERN: message [code]. Codes: opaque, \
-            too-broad, nested-quantifier, redundant, missing-examples (warnings); missing-descriptions, expired \
-            (notes).
+            too-broad, nested-quantifier, redundant, missing-examples (warnings); missing-descriptions, expired, \
+            off-automaton (notes: the router decides that pattern with PCRE2 instead of its automaton).
 
             Exit status: 0 when there is no warning (notes alone do not fail), 1 otherwise.
 
@@ -28,7 +28,8 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try registry.load()
-        let findings = PatternLinter(registry: loaded).findings(today: date ?? Day.today())
+        let paths = (try? Router(registry: loaded))?.patternPaths
+        let findings = PatternLinter(registry: loaded).findings(today: date ?? Day.today(), paths: paths)
         for finding in findings { print(finding) }
         let warnings = findings.filter { $0.severity == .warning }.count
         print("\(registry.displayName): \(loaded.patterns.count) patterns, \(warnings) warning(s), "

@@ -28,6 +28,24 @@ struct PatternLinterTests {
         #expect(found["OLD"]?.contains(.tooBroad) == false)
     }
 
+    @Test("a pattern the router leaves off its automaton gets an off-automaton note, the others none")
+    func offAutomaton() throws {
+        let registry = F.registry([
+            F.spec("EXPONENTIAL", "P1", "[0-9A-Z]*X[0-9A-Z]{12}", examples: ["X000000000000"]),
+            F.spec("FINE", "P2", "KE[0-9]{13}", examples: ["KE0000000000000"]),
+        ])
+        let router = try Router(registry: registry)
+        #expect(router.patternPaths == [.tooManyStates, .automaton])
+        let findings = PatternLinter(registry: registry).findings(today: Day(iso: "2026-06-01")!,
+                                                                  paths: router.patternPaths)
+        let off = findings.filter { $0.code == .offAutomaton }
+        #expect(off.map(\.pattern.pattern) == ["EXPONENTIAL"])
+        #expect(off.first?.severity == .note)
+        // Without the router's paths, no such note.
+        #expect(!PatternLinter(registry: registry).findings(today: Day(iso: "2026-06-01")!)
+            .contains { $0.code == .offAutomaton })
+    }
+
     @Test("a pattern contained in another of the same Party is redundant; another Party's is not")
     func redundant() {
         let found = codes([

@@ -28,6 +28,9 @@ public struct LintFinding: Sendable, Hashable, CustomStringConvertible {
         case missingDescriptions = "missing-descriptions"
         /// `valid_until` is in the past.
         case expired
+        /// The router decides the pattern with PCRE2 behind the prefix trie instead of the multi-pattern automaton
+        /// (its own automaton is too large, or it multiplied the states of the combined one): slower, still exact.
+        case offAutomaton = "off-automaton"
     }
 
     public var severity: Severity

@@ -24,16 +24,17 @@ public struct PatternLinter {
     }
 
     /// The findings for every pattern (or only `patterns`, by index), in registry order, `today` deciding what has
-    /// expired.
-    public func findings(today: Day, patterns: Set<Int>? = nil) -> [LintFinding] {
+    /// expired. With `paths` (a ``Router``'s ``Router/patternPaths`` for this registry), patterns the router leaves
+    /// off its automaton are noted too.
+    public func findings(today: Day, patterns: Set<Int>? = nil, paths: [PatternPath]? = nil) -> [LintFinding] {
         var findings: [LintFinding] = []
         for profile in profiles where patterns?.contains(profile.index) ?? true {
-            findings += review(profile, today: today)
+            findings += review(profile, today: today, path: paths?[profile.index])
         }
         return findings
     }
 
-    private func review(_ profile: PatternProfile, today: Day) -> [LintFinding] {
+    private func review(_ profile: PatternProfile, today: Day, path: PatternPath?) -> [LintFinding] {
         let spec = profile.spec
         var findings: [LintFinding] = []
         func add(_ severity: LintFinding.Severity, _ code: LintFinding.Code, _ message: String,
@@ -59,6 +60,20 @@ public struct PatternLinter {
                 add(.warning, .redundant, "every UIM it matches is also matched by '\(container.spec.id)' of the same "
                     + "Party, valid at least as long: remove one of them")
             }
+        }
+        switch path {
+        case .tooManyStates:
+            add(.note, .offAutomaton, "its automaton has more than \(AutomatonIndex.patternStateCap) states (a shape "
+                + "such as [0-9A-Z]*X[0-9A-Z]{8}): the router decides it with PCRE2 behind the prefix trie, under the "
+                + "match limits, which is slower; give its variable parts a fixed length or a literal boundary",
+                at: spec.regexLocation)
+        case .automatonOverflow:
+            add(.note, .offAutomaton, "it multiplied the states of the router's combined automaton past its cap "
+                + "(typically no literal prefix and variable-length parts): the router decides it with PCRE2 behind "
+                + "the prefix trie, which is slower; a literal issuer prefix or a fixed length puts it back on the "
+                + "automaton", at: spec.regexLocation)
+        case .automaton, .opaque, nil:
+            break
         }
         if spec.matchExamples.isEmpty {
             add(.warning, .missingExamples, "no 'match' example: add real UIMs under examples.match (and near misses "

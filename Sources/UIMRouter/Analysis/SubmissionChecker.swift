@@ -47,7 +47,7 @@ public enum SubmissionChecker {
             preexisting: after.filter { $0.location.file != path && known.contains($0.description) },
             conflicts: finder.conflicts(involving: indices),
             lint: PatternLinter(registry: registry, profiles: finder.profiles)
-                .findings(today: today, patterns: indices))
+                .findings(today: today, patterns: indices, paths: (try? Router(registry: registry))?.patternPaths))
     }
 
     /// The registry files of `directory` as the loader reads them: `*.yaml` directly in it, not starting with `.`
