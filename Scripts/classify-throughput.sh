@@ -54,10 +54,13 @@ for JOBS in 1 2; do
         RSS=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time-$JOBS.txt")
         CPU=$(awk -F': ' '/Percent of CPU/ { print $2 }' "$WORK/time-$JOBS.txt")
         CPUSEC=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { print s }' "$WORK/time-$JOBS.txt")
+        USER=$(awk -F': ' '/User time \(seconds\)/ { print $2 }' "$WORK/time-$JOBS.txt")
+        SYS=$(awk -F': ' '/System time \(seconds\)/ { print $2 }' "$WORK/time-$JOBS.txt")
         RATE=$(awk -v n="$LINES" -v s="$WALL" 'BEGIN { printf "%.0f", n / s }')
         # Per CPU-second: what one core delivers; on a machine shared with other work this is the steadier figure.
         PERCPU=$(awk -v n="$LINES" -v s="$CPUSEC" 'BEGIN { printf "%.0f", n / s }')
-        echo "jobs=$JOBS run=$RUN wall=${WALL}s uims_per_s=$RATE uims_per_cpu_s=$PERCPU peak_rss_kb=$RSS cpu=$CPU"
+        echo "jobs=$JOBS run=$RUN wall=${WALL}s user=${USER}s sys=${SYS}s uims_per_s=$RATE uims_per_cpu_s=$PERCPU" \
+            "peak_rss_kb=$RSS cpu=$CPU load=$(cut -d' ' -f1 /proc/loadavg)"
         if [ -z "$BEST" ] || [ "$RATE" -gt "$BEST" ]; then BEST=$RATE; fi
     done
     eval "BEST_$JOBS=$BEST"

@@ -1,5 +1,5 @@
-// Per-chunk counters of a classification, kept as plain integer arrays so counting costs nothing on the hot path;
-// the writer merges them in input order into the run's ClassificationSummary.
+// Per-chunk counters of a classification, kept as plain integer arrays; the writer merges them in input order into
+// the run's ClassificationSummary. Workers count into TallyCounters and hand over one of these per chunk.
 
 /// Counts of routed results, by index (the router's Party table, the status and reason enums).
 struct ClassificationTally: Sendable, Equatable {
@@ -12,7 +12,7 @@ struct ClassificationTally: Sendable, Equatable {
     var unrouted: [Int]
     /// Invalid UIMs by `InvalidReason.allCases` index, then by `MalformedRow.allCases` index.
     var invalid: [Int]
-    /// Ambiguous UIMs by their candidate Parties (codes joined with `+`, in registry order).
+    /// Ambiguous UIMs by their candidate Parties (codes joined with `+`, in order of first match).
     var ambiguous: [String: Int] = [:]
 
     init(partyCount: Int) {
@@ -20,45 +20,6 @@ struct ClassificationTally: Sendable, Equatable {
         routed = Array(repeating: 0, count: partyCount)
         unrouted = Array(repeating: 0, count: RejectionReason.allCases.count + 1)
         invalid = Array(repeating: 0, count: InvalidReason.allCases.count + MalformedRow.allCases.count)
-    }
-
-    static let statusIndex: [RouteStatus: Int] = Dictionary(
-        uniqueKeysWithValues: RouteStatus.allCases.enumerated().map { ($1, $0) })
-    static let rejectionIndex: [RejectionReason: Int] = Dictionary(
-        uniqueKeysWithValues: RejectionReason.allCases.enumerated().map { ($1, $0) })
-    static let invalidIndex: [InvalidReason: Int] = Dictionary(
-        uniqueKeysWithValues: InvalidReason.allCases.enumerated().map { ($1, $0) })
-    static let malformedIndex: [MalformedRow: Int] = Dictionary(
-        uniqueKeysWithValues: MalformedRow.allCases.enumerated().map { ($1, InvalidReason.allCases.count + $0) })
-
-    mutating func countMalformed(_ reason: MalformedRow) {
-        records += 1
-        statuses[Self.statusIndex[.invalid]!] += 1
-        invalid[Self.malformedIndex[reason]!] += 1
-    }
-
-    /// Counts the outcome held in `scratch` (just decided by `router`): `status`, and for a routed UIM the
-    /// router's index of its Party.
-    mutating func count(_ status: RouteStatus, routedParty: Int, scratch: RouteScratch, router: Router) {
-        records += 1
-        switch status {
-        case .routed:
-            statuses[0] += 1
-            routed[routedParty] += 1
-        case .ambiguous:
-            statuses[1] += 1
-            ambiguous[router.candidateParties(in: scratch).joined(separator: "+"), default: 0] += 1
-        case .unrouted:
-            statuses[2] += 1
-            if let first = scratch.rejected.first {
-                unrouted[Self.rejectionIndex[first.reason]!] += 1
-            } else {
-                unrouted[unrouted.count - 1] += 1
-            }
-        case .invalid:
-            statuses[3] += 1
-            invalid[Self.invalidIndex[scratch.invalidReason ?? .empty]!] += 1
-        }
     }
 
     mutating func merge(_ other: ClassificationTally) {
@@ -71,14 +32,54 @@ struct ClassificationTally: Sendable, Equatable {
     }
 }
 
-extension Router {
-    /// The distinct Parties of the matches held in `scratch`, in order of first match.
-    func candidateParties(in scratch: RouteScratch) -> [String] {
-        var seen: [Int32] = []
-        for match in scratch.matches {
-            let party = patterns[Int(match.pattern)].party
-            if !seen.contains(party) { seen.append(party) }
+// The tally's slot of each case: its `allCases` index, without building `allCases` or hashing on the hot path
+// (ClassificationTallyTests checks that these agree with `allCases`).
+
+extension RouteStatus {
+    @inline(__always)
+    var tallyIndex: Int {
+        switch self {
+        case .routed: 0
+        case .ambiguous: 1
+        case .unrouted: 2
+        case .invalid: 3
         }
-        return seen.map { partyCodes[Int($0)] }
+    }
+}
+
+extension RejectionReason {
+    @inline(__always)
+    var tallyIndex: Int {
+        switch self {
+        case .checkFailed: 0
+        case .notYetValid: 1
+        case .expired: 2
+        case .matchLimit: 3
+        }
+    }
+}
+
+extension InvalidReason {
+    @inline(__always)
+    var tallyIndex: Int {
+        switch self {
+        case .empty: 0
+        case .tooLong: 1
+        case .notUTF8: 2
+        case .controlCharacter: 3
+        }
+    }
+}
+
+extension MalformedRow {
+    /// Index among `MalformedRow.allCases` (the tally's invalid slots put these after the InvalidReason ones).
+    @inline(__always)
+    var tallyIndex: Int {
+        switch self {
+        case .unterminatedQuote: 0
+        case .textAfterQuote: 1
+        case .fieldCount: 2
+        case .tooLong: 3
+        }
     }
 }

@@ -49,7 +49,8 @@ public final class Classifier: Sendable {
     public func run(_ inputs: [ClassificationInput], to output: Int32,
                     cancellation: ClassificationCancellation = ClassificationCancellation(),
                     progress: (ClassificationProgress) -> Void = { _ in }) -> ClassificationOutcome {
-        let pipeline = ClassificationPipeline(maximumInFlight: 2 * options.jobs + 2)
+        let pipeline = ClassificationPipeline(maximumInFlight: 2 * options.jobs + 2,
+                                              outputCapacity: 4 * options.chunkBytes + 4096)
         let writerStop = ClassificationCancellation()
         let threads = DispatchGroup()
         let names = inputs.count > 1 ? inputs.map(\.name) : nil
@@ -60,8 +61,8 @@ public final class Classifier: Sendable {
             start(threads) { [self] in
                 let scratch = router.makeScratch()
                 var encoder = RecordEncoder(router: router, format: options.format, day: options.date, fileNames: names)
-                while let chunk = pipeline.nextChunk() {
-                    pipeline.deliver(encoder.encode(chunk, using: scratch))
+                while let (chunk, output) = pipeline.nextChunk() {
+                    pipeline.deliver(encoder.encode(chunk, into: output, using: scratch))
                 }
                 encoder.release()
             }
@@ -74,8 +75,10 @@ public final class Classifier: Sendable {
         var headerWritten = false
         var last: (file: String, line: Int)?
         var sequence = 0
-        while let result = pipeline.take(sequence) {
+        var written: ChunkOutput?
+        while let result = pipeline.take(sequence, returning: written) {
             sequence += 1
+            written = result.output
             guard failure == nil else { continue }   // drain, so the reader and workers can finish
             do {
                 if !headerWritten, let header = result.header {

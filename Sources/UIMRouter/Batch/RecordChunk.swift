@@ -68,13 +68,14 @@ struct RecordChunk: Sendable {
     var startsFile: Bool
 }
 
-/// A chunk's formatted output, handed from its worker to the writer without copying.
+/// A chunk's formatted output, handed from its worker to the writer without copying, then back to a worker for a
+/// later chunk (so its storage, grown to size, is reused rather than allocated per chunk).
 final class ChunkOutput: @unchecked Sendable {
-    // Safety: the worker that fills `writer` gives the object up when it delivers the result; from then on only the
-    // writer thread reads it (the pipeline's lock orders the hand-over).
-    let writer: ByteWriter
+    // Safety: one thread at a time owns the object: the worker that fills `writer` gives it up when it delivers the
+    // result, the writer when it hands it back; the pipeline's lock orders both hand-overs.
+    var writer: ByteWriter
 
-    init(_ writer: ByteWriter) { self.writer = writer }
+    init(capacity: Int) { writer = ByteWriter(capacity: capacity) }
 
     deinit { writer.deallocate() }
 }

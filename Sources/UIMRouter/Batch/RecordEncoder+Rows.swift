@@ -1,32 +1,74 @@
-// The bytes of one output record: CSV/TSV rows straight from the RouteScratch, and JSON lines.
+// The bytes of one CSV/TSV row, straight from the RouteScratch and the prepared RowCells.
 
 extension RecordEncoder {
     mutating func writeRow(line: Int, file: Int, uim: UnsafeBufferPointer<UInt8>, fields: RecordFields?,
-                           outcome: RowOutcome, scratch: RouteScratch) {
-        let status = outcome.status
-        let matches = outcome.matches
+                           status: RouteStatus, malformed: MalformedRow?, scratch: RouteScratch) {
+        let delimiter = cells.delimiter
         if let fields {
-            for index in fields.layout.carried {
+            for index in fields.carriedIndices {
                 Self.appendCell(fields.field(index), delimiter: delimiter, to: &out)
                 out.append(delimiter)
             }
         }
-        if let fileNames {
-            Array(fileNames[file].utf8).withUnsafeBufferPointer {
-                Self.appendCell($0, delimiter: delimiter, to: &out)
-            }
-            out.append(delimiter)
+        // Room for everything up to the fields cell; within it nothing grows the buffer, so `put` is safe.
+        out.reserve(cells.headBound + 6 * uim.count + 2)
+        if fileNames != nil {
+            out.put(cells.fileNameCells[file])
+            out.put(delimiter)
         }
-        out.appendNumber(line)
-        out.append(delimiter)
+        lineText.set(line)
+        out.put(lineText.text)
+        out.put(delimiter)
+        writeUIM(uim, status: status, scratch: scratch)
+        out.put(delimiter)
+        out.put(cells.statuses[status.tallyIndex])
+        switch status {
+        case .routed:
+            let first = scratch.matches[0]
+            let party = cells.patternParty[Int(first.pattern)]
+            out.put(delimiter)
+            out.put(cells.partyCodeCells[party])
+            out.put(delimiter)
+            out.put(cells.partyNameCells[party])
+            out.put(delimiter)
+            writePatterns(scratch)
+            writeFields(first, uim: uim, scratch: scratch)
+        case .ambiguous:
+            // `count` listed the Parties in `partyList`.
+            out.put(delimiter)
+            writePartyList(cells.partyCodes, plain: cells.partyCodesJoinPlain)
+            out.put(delimiter)
+            writePartyList(cells.partyNames, plain: cells.partyNamesJoinPlain)
+            out.put(delimiter)
+            writePatterns(scratch)
+            writeFields(scratch.matches[0], uim: uim, scratch: scratch)
+        case .unrouted, .invalid:
+            for _ in 0..<4 { out.put(delimiter) }
+        }
+        out.reserve(cells.tailBound)
+        out.put(delimiter)
+        if let malformed {
+            out.put(cells.invalidReasonCells[InvalidReason.allCases.count + malformed.tallyIndex])
+        } else if status == .invalid {
+            out.put(cells.invalidReasonCells[(scratch.invalidReason ?? .empty).tallyIndex])
+        } else {
+            writeRejections(scratch, status: status)
+        }
+        out.put(UInt8(ascii: "\n"))
+    }
+
+    /// The `uim` cell: the input as read (an invalid one made valid UTF-8 first).
+    @inline(__always)
+    private mutating func writeUIM(_ uim: UnsafeBufferPointer<UInt8>, status: RouteStatus, scratch: RouteScratch) {
+        let delimiter = cells.delimiter
         // Routed, ambiguous and unrouted inputs passed the UTF-8 check; an invalid one may not have.
-        if status != .invalid, isTSV {
+        if status != .invalid, cells.isTSV {
             // The normalised UIM holds no tab, CR or LF (control characters make it invalid): only the white space
             // around it can, and a leading quote.
             let subject = scratch.subject
             if uim[0] != UInt8(ascii: "\""), Self.isPlain(uim, 0..<subject.lowerBound),
                Self.isPlain(uim, subject.upperBound..<uim.count) {
-                out.append(uim)
+                out.put(uim)
             } else {
                 Self.appendCell(uim, delimiter: delimiter, to: &out)
             }
@@ -37,149 +79,114 @@ extension RecordEncoder {
                 Self.appendCell($0, delimiter: delimiter, to: &out)
             }
         }
-        out.append(delimiter)
-        switch status {
-        case .routed:
-            out.append("routed")
-            let party = outcome.party
-            out.append(delimiter)
-            out.append(partyCodeCells[party])
-            out.append(delimiter)
-            out.append(partyNameCells[party])
-            out.append(delimiter)
-            writePatterns(matches)
-            writeFields(matches[0], uim: uim, scratch: scratch)
-        case .ambiguous:
-            out.append("ambiguous")
-            var parties: [Int] = []
-            for match in matches {
-                let party = patternParty[Int(match.pattern)]
-                if !parties.contains(party) { parties.append(party) }
+    }
+
+    /// `table`'s entries for the Parties in `partyList`, joined with `|`, as one cell.
+    private mutating func writePartyList(_ table: ByteTable, plain: Bool) {
+        if plain {
+            for k in 0..<partyListCount {
+                if k > 0 { out.put(UInt8(ascii: "|")) }
+                out.put(table[partyList[k]])
             }
-            for table in [partyCodes, partyNames] {
-                out.append(delimiter)
-                cell.removeAll()
-                for (k, party) in parties.enumerated() {
-                    if k > 0 { cell.append(UInt8(ascii: "|")) }
-                    cell.append(table[party])
-                }
-                Self.appendCell(cell.bytes, delimiter: delimiter, to: &out)
-            }
-            out.append(delimiter)
-            writePatterns(matches)
-            writeFields(matches[0], uim: uim, scratch: scratch)
-        case .unrouted:
-            out.append("unrouted")
-            out.reserve(4)
-            for _ in 0..<4 { out.put(delimiter) }
-        case .invalid:
-            out.append("invalid")
-            out.reserve(4)
-            for _ in 0..<4 { out.put(delimiter) }
-        }
-        out.append(delimiter)
-        cell.removeAll()
-        if let malformed = outcome.malformed {
-            cell.append(Array(malformed.description.utf8))
-        } else if status == .invalid {
-            cell.append(Array((scratch.invalidReason ?? .empty).rawValue.utf8))
         } else {
-            let rejected = scratch.rejected
-            for (k, rejection) in rejected.enumerated() {
+            cell.removeAll()
+            for k in 0..<partyListCount {
                 if k > 0 { cell.append(UInt8(ascii: "|")) }
-                cell.append(patternIDs[Int(rejection.pattern)])
-                cell.append(UInt8(ascii: ":"))
-                cell.append(Array(rejection.reason.rawValue.utf8))
+                cell.append(table[partyList[k]])
             }
-            if rejected.isEmpty, status == .unrouted { cell.append("no-pattern") }
+            Self.appendCell(cell.bytes, delimiter: cells.delimiter, to: &out)
         }
-        Self.appendCell(cell.bytes, delimiter: delimiter, to: &out)
-        out.append(UInt8(ascii: "\n"))
     }
 
     /// The matching patterns' ids joined with `|`, then a separator.
-    private mutating func writePatterns(_ matches: Slice<ScratchBuffer<RouteScratch.MatchEntry>>) {
+    private mutating func writePatterns(_ scratch: RouteScratch) {
+        let matches = scratch.matches
         if matches.count == 1 {
-            Self.appendCell(patternIDs[Int(matches[0].pattern)], delimiter: delimiter, to: &out)
+            out.put(cells.patternIDCells[Int(matches[0].pattern)])
+        } else if cells.patternsJoinPlain {
+            for (k, match) in matches.enumerated() {
+                if k > 0 { out.put(UInt8(ascii: "|")) }
+                out.put(cells.patternIDs[Int(match.pattern)])
+            }
         } else {
             cell.removeAll()
             for (k, match) in matches.enumerated() {
                 if k > 0 { cell.append(UInt8(ascii: "|")) }
-                cell.append(patternIDs[Int(match.pattern)])
+                cell.append(cells.patternIDs[Int(match.pattern)])
             }
-            Self.appendCell(cell.bytes, delimiter: delimiter, to: &out)
+            Self.appendCell(cell.bytes, delimiter: cells.delimiter, to: &out)
         }
-        out.append(delimiter)
+        out.put(cells.delimiter)
+    }
+
+    private static let noPattern: StaticString = "no-pattern"
+
+    /// The set-aside patterns as `PATTERN:reason` joined with `|`, or `no-pattern` when nothing matched at all.
+    private mutating func writeRejections(_ scratch: RouteScratch, status: RouteStatus) {
+        let rejected = scratch.rejected
+        if rejected.isEmpty {
+            if status == .unrouted { Self.noPattern.withUTF8Buffer { out.put($0) } }
+            return
+        }
+        let plain = cells.reasonsJoinPlain
+        if !plain { cell.removeAll() }
+        for (k, rejection) in rejected.enumerated() {
+            if plain {
+                if k > 0 { out.put(UInt8(ascii: "|")) }
+                out.put(cells.patternIDs[Int(rejection.pattern)])
+                out.put(UInt8(ascii: ":"))
+                out.put(cells.rejectionReasons[rejection.reason.tallyIndex])
+            } else {
+                if k > 0 { cell.append(UInt8(ascii: "|")) }
+                cell.append(cells.patternIDs[Int(rejection.pattern)])
+                cell.append(UInt8(ascii: ":"))
+                cell.append(cells.rejectionReasons[rejection.reason.tallyIndex])
+            }
+        }
+        if !plain { Self.appendCell(cell.bytes, delimiter: cells.delimiter, to: &out) }
     }
 
     /// `match`'s named groups as a JSON object (in TSV never needing quotes: JSON escapes tabs and line breaks).
     private mutating func writeFields(_ match: RouteScratch.MatchEntry, uim: UnsafeBufferPointer<UInt8>,
                                       scratch: RouteScratch) {
-        if isTSV {
-            Self.writeFieldsJSON(match, uim: uim, scratch: scratch, groupCount: fieldCount[Int(match.pattern)],
-                                 keys: fieldKeys, keyStart: fieldKeyStart[Int(match.pattern)], to: &out)
+        if cells.isTSV {
+            Self.writeFieldsJSON(match, uim: uim, scratch: scratch, cells: cells, to: &out)
         } else {
             cell.removeAll()
-            Self.writeFieldsJSON(match, uim: uim, scratch: scratch, groupCount: fieldCount[Int(match.pattern)],
-                                 keys: fieldKeys, keyStart: fieldKeyStart[Int(match.pattern)], to: &cell)
-            Self.appendCell(cell.bytes, delimiter: delimiter, to: &out)
+            Self.writeFieldsJSON(match, uim: uim, scratch: scratch, cells: cells, to: &cell)
+            Self.appendCell(cell.bytes, delimiter: cells.delimiter, to: &out)
         }
     }
 
     private static func writeFieldsJSON(_ match: RouteScratch.MatchEntry, uim: UnsafeBufferPointer<UInt8>,
-                                        scratch: RouteScratch, groupCount: Int, keys: ByteTable, keyStart first: Int,
-                                        to writer: inout ByteWriter) {
+                                        scratch: RouteScratch, cells: RowCells, to writer: inout ByteWriter) {
+        let pattern = Int(match.pattern)
+        let first = cells.fieldKeyStart[pattern]
+        let subject = UnsafeBufferPointer(rebasing: uim[scratch.subject])
+        // The fields lie inside the subject: when it needs no escape, none of them does.
+        let plain = !ByteWriter.needsJSONEscapes(subject)
         writer.append(UInt8(ascii: "{"))
-        let base = scratch.subject.lowerBound
-        let ranges = scratch.ranges
-        var written = 0
-        for k in 0..<groupCount {
-            let start = Int(ranges[Int(match.fieldOffset) + 2 * k])
-            let end = Int(ranges[Int(match.fieldOffset) + 2 * k + 1])
-            guard start >= 0 else { continue }
-            if written > 0 { writer.append(UInt8(ascii: ",")) }
-            writer.append(keys[first + k])
-            writer.appendJSONString(UnsafeBufferPointer(rebasing: uim[(base + start)..<(base + end)]))
-            written += 1
+        scratch.ranges.withUnsafeBufferPointer { ranges in
+            let offset = Int(match.fieldOffset)
+            var written = false
+            for k in 0..<cells.fieldCount[pattern] {
+                let start = Int(ranges[offset + 2 * k])
+                let end = Int(ranges[offset + 2 * k + 1])
+                guard start >= 0 else { continue }
+                let key = written ? cells.commaFieldKeys[first + k] : cells.fieldKeys[first + k]
+                let value = UnsafeBufferPointer(rebasing: subject[start..<end])
+                if plain {
+                    writer.reserve(key.count + value.count + 2)
+                    writer.put(key)
+                    writer.appendJSONStringNeedingNoEscapes(value)
+                } else {
+                    writer.append(key)
+                    writer.appendJSONString(value)
+                }
+                written = true
+            }
         }
         writer.append(UInt8(ascii: "}"))
-    }
-
-    mutating func writeJSONLine(line: Int, file: Int, uim: UnsafeBufferPointer<UInt8>, fields: RecordFields?,
-                                malformed: MalformedRow?, scratch: RouteScratch) {
-        out.append("{\"line\":")
-        out.appendNumber(line)
-        out.append(UInt8(ascii: ","))
-        if let fileNames {
-            out.append("\"file\":")
-            out.appendJSONString(fileNames[file])
-            out.append(UInt8(ascii: ","))
-        }
-        if let malformed {
-            out.append("\"uim\":")
-            out.appendJSONString(String(decoding: uim, as: UTF8.self))
-            out.append(",\"status\":\"invalid\",\"matches\":[],\"rejected\":[],\"error\":")
-            out.appendJSONString(malformed.description)
-        } else {
-            json.bytes.removeAll(keepingCapacity: true)
-            router.result(for: uim, in: scratch).writeJSON(to: &json)
-            json.bytes.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0.dropFirst().dropLast())) }
-        }
-        if let fields, !fields.layout.names.isEmpty {
-            out.append(",\"columns\":{")
-            for (k, value) in fields.carried.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                out.appendJSONString(fields.layout.names[k])
-                out.append(UInt8(ascii: ":"))
-                if Normalizer.isValidUTF8(value) {
-                    out.appendJSONString(value)
-                } else {
-                    out.appendJSONString(String(decoding: value, as: UTF8.self))
-                }
-            }
-            out.append(UInt8(ascii: "}"))
-        }
-        out.append("}\n")
     }
 
     /// True when `range` of `bytes` holds no tab, CR or LF.
@@ -196,10 +203,11 @@ extension RecordEncoder {
         let tsv = delimiter == UInt8(ascii: "\t")
         var needsQuotes = tsv && value.first == quote
         if !needsQuotes {
-            for byte in value where byte == delimiter || byte == 0x0A || byte == 0x0D || (!tsv && byte == quote) {
-                needsQuotes = true
-                break
+            var special: UInt8 = 0
+            for byte in value {
+                special |= byte == delimiter || byte == 0x0A || byte == 0x0D || (!tsv && byte == quote) ? 1 : 0
             }
+            needsQuotes = special != 0
         }
         guard needsQuotes else {
             out.append(value)

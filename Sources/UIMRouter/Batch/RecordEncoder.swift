@@ -1,5 +1,6 @@
 // Routes and formats records on a worker thread. The CSV/TSV path reads the outcome straight from the RouteScratch
-// and writes through a ByteWriter, so the throughput-critical formats allocate nothing per record.
+// and writes through a ByteWriter from cells prepared once (RowCells), so the throughput-critical formats allocate
+// nothing per record, and per record touch no memory shared with another thread except the router's tables.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,75 +14,46 @@ struct RecordEncoder {
     let day: Day
     /// The inputs' names when there are several (then every record names its file).
     let fileNames: [String]?
-    let delimiter: UInt8
-    let isTSV: Bool
-    let patternIDs: ByteTable
-    let partyCodes: ByteTable
-    let partyNames: ByteTable
-    /// Party codes and names ready to be a cell (quoted when they need it).
-    let partyCodeCells: ByteTable
-    let partyNameCells: ByteTable
-    /// Per pattern: the first index of its field keys (`"name":`) in `fieldKeys`, its number of named groups, and
-    /// its Party's index.
-    let fieldKeyStart: [Int]
-    let fieldCount: [Int]
-    let patternParty: [Int]
-    let fieldKeys: ByteTable
-    /// The output of the chunk being encoded; each chunk gets a fresh one, owned by its result.
+    let cells: RowCells
+    var delimiter: UInt8 { cells.delimiter }
+    /// The output of the chunk being encoded (the storage of the ChunkOutput it goes into).
     var out: ByteWriter
     /// The initial `out`, never handed over (so `release` can free it).
     let spare: ByteWriter
+    /// The carried columns' names of the chunk being encoded (JSON lines and custom formats).
+    var carriedNames: [String] = []
     var cell: ByteWriter
     var json = JSONWriter()
+    var counters: TallyCounters
+    var ambiguousKeys: AmbiguousKeys
+    var lineText = LineNumberText()
+    /// The distinct Parties of the last ambiguous record, in order of first match (`partyListCount` of them).
+    let partyList: UnsafeMutablePointer<Int>
+    var partyListCount = 0
 
     init(router: Router, format: ClassificationFormat, day: Day, fileNames: [String]?) {
         self.router = router
         self.format = format
         self.day = day
         self.fileNames = fileNames
-        if case .csv = format { delimiter = UInt8(ascii: ",") } else { delimiter = UInt8(ascii: "\t") }
-        isTSV = delimiter == UInt8(ascii: "\t")
-        patternIDs = ByteTable(router.registry.patterns.map { Array($0.id.utf8) })
-        let codes = router.partyCodes.map { Array($0.utf8) }
-        let names = Dictionary(router.registry.parties.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let nameBytes = router.partyCodes.map { Array((names[$0] ?? "").utf8) }
-        partyCodes = ByteTable(codes)
-        partyNames = ByteTable(nameBytes)
-        var keys: [[UInt8]] = []
-        var starts: [Int] = []
-        for pattern in router.patterns {
-            starts.append(keys.count)
-            for name in pattern.fieldNames {
-                var w = JSONWriter()
-                w.key(name)
-                keys.append(w.bytes)
-            }
-        }
-        fieldKeyStart = starts
-        fieldCount = router.patterns.map(\.fieldGroups.count)
-        patternParty = router.patterns.map { Int($0.party) }
-        fieldKeys = ByteTable(keys)
+        let delimiter = if case .csv = format { UInt8(ascii: ",") } else { UInt8(ascii: "\t") }
+        cells = RowCells(router: router, delimiter: delimiter, fileNames: fileNames)
         out = ByteWriter(capacity: 64)
         spare = out
         cell = ByteWriter(capacity: 1024)
-        let delimiter = self.delimiter
-        func cellBytes(_ value: [UInt8]) -> [UInt8] {
-            var writer = ByteWriter(capacity: value.count * 2 + 2)
-            defer { writer.deallocate() }
-            value.withUnsafeBufferPointer { Self.appendCell($0, delimiter: delimiter, to: &writer) }
-            return writer.makeArray()
-        }
-        partyCodeCells = ByteTable(codes.map(cellBytes))
-        partyNameCells = ByteTable(nameBytes.map(cellBytes))
+        counters = TallyCounters(partyCount: router.partyCodes.count)
+        ambiguousKeys = AmbiguousKeys(partyCodes: router.partyCodes)
+        partyList = .allocate(capacity: max(router.partyCodes.count, 1))
     }
 
-    /// Frees the tables and buffers (not the chunk outputs already handed over).
+    /// Frees the tables and buffers (not the chunk outputs, which belong to their ChunkOutput).
     func release() {
-        for table in [patternIDs, partyCodes, partyNames, partyCodeCells, partyNameCells, fieldKeys] {
-            table.deallocate()
-        }
-        cell.deallocate()
+        cells.deallocate()
         spare.deallocate()
+        cell.deallocate()
+        counters.deallocate()
+        lineText.deallocate()
+        partyList.deallocate()
     }
 
     /// The output's first lines (CSV/TSV header row; nothing for JSON lines).
@@ -102,23 +74,29 @@ struct RecordEncoder {
         }
     }
 
-    /// Routes and formats every record of `chunk`, in order.
-    mutating func encode(_ chunk: RecordChunk, using scratch: RouteScratch) -> ChunkResult {
-        out = ByteWriter(capacity: chunk.bytes.count * 6 + 4096)
-        var tally = ClassificationTally(partyCount: router.partyCodes.count)
+    /// Routes and formats every record of `chunk`, in order, into `output` (whose previous content is dropped).
+    mutating func encode(_ chunk: RecordChunk, into output: ChunkOutput, using scratch: RouteScratch) -> ChunkResult {
+        out = output.writer
+        out.removeAll()
+        // The router and the layout's arrays are shared by every worker: read them once here, not per record, so
+        // the records touch no reference count another thread also writes.
+        let router = self.router
+        let uimIndex = chunk.layout.uim
+        carriedNames = chunk.layout.names
         var records = 0
         var lastLine = 0
         chunk.bytes.withUnsafeBufferPointer { bytes in
             if chunk.records.isEmpty {
                 guard let base = bytes.baseAddress else { return }
+                out.reserve(bytes.count * 4)
                 var start = 0
                 var line = chunk.firstLine
                 while start < bytes.count {
                     let found = memchr(base + start, 0x0A, bytes.count - start)
                     let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
                     let uim = UnsafeBufferPointer(start: base + start, count: end - start)
-                    encodeRecord(line: line, file: chunk.file, uim: uim, fields: nil, malformed: nil,
-                                 scratch: scratch, tally: &tally)
+                    encodeRecord(line: line, file: chunk.file, uim: uim, fields: nil, malformed: nil, router: router,
+                                 scratch: scratch)
                     lastLine = line
                     line += 1
                     records += 1
@@ -126,63 +104,77 @@ struct RecordEncoder {
                 }
             } else {
                 chunk.fieldEnds.withUnsafeBufferPointer { ends in
-                    for record in chunk.records {
-                        let fields = RecordFields(bytes: bytes, ends: ends, record: record, layout: chunk.layout)
-                        encodeRecord(line: record.line, file: chunk.file, uim: fields.uim, fields: fields,
-                                     malformed: record.malformed, scratch: scratch, tally: &tally)
-                        lastLine = record.line
-                        records += 1
+                    chunk.layout.carried.withUnsafeBufferPointer { carried in
+                        for record in chunk.records {
+                            let fields = RecordFields(bytes: bytes, ends: ends, record: record, uimIndex: uimIndex,
+                                                      carriedIndices: carried)
+                            encodeRecord(line: record.line, file: chunk.file, uim: fields.uim, fields: fields,
+                                         malformed: record.malformed, router: router, scratch: scratch)
+                            lastLine = record.line
+                            records += 1
+                        }
                     }
                 }
             }
         }
-        return ChunkResult(sequence: chunk.sequence, file: chunk.file, output: ChunkOutput(out), tally: tally,
-                           records: records, lastLine: lastLine, consumed: chunk.consumed,
-                           header: chunk.startsFile ? chunk.layout.names : nil)
+        output.writer = out
+        return ChunkResult(sequence: chunk.sequence, file: chunk.file, output: output,
+                           tally: counters.takeTally(keys: ambiguousKeys), records: records, lastLine: lastLine,
+                           consumed: chunk.consumed, header: chunk.startsFile ? chunk.layout.names : nil)
     }
 
     private mutating func encodeRecord(line: Int, file: Int, uim: UnsafeBufferPointer<UInt8>, fields: RecordFields?,
-                                       malformed: MalformedRow?, scratch: RouteScratch,
-                                       tally: inout ClassificationTally) {
+                                       malformed: MalformedRow?, router: Router, scratch: RouteScratch) {
         var status = RouteStatus.invalid
-        var matches = scratch.matches[0..<0]
-        var party = 0
         if let malformed {
-            tally.countMalformed(malformed)
+            counters.countMalformed(malformed)
         } else {
             status = router.decide(utf8: uim, on: day, using: scratch)
-            if status == .routed || status == .ambiguous {
-                matches = scratch.matches[...]
-                party = patternParty[Int(matches[0].pattern)]
-            }
-            tally.count(status, routedParty: party, scratch: scratch, router: router)
+            count(status, scratch: scratch)
         }
         switch format {
         case .csv, .tsv:
-            let row = RowOutcome(status: status, matches: matches, party: party, malformed: malformed)
-            writeRow(line: line, file: file, uim: uim, fields: fields, outcome: row, scratch: scratch)
+            writeRow(line: line, file: file, uim: uim, fields: fields, status: status, malformed: malformed,
+                     scratch: scratch)
         case .jsonl:
-            writeJSONLine(line: line, file: file, uim: uim, fields: fields, malformed: malformed, scratch: scratch)
+            writeJSONLine(line: line, file: file, uim: uim, fields: fields, malformed: malformed, router: router,
+                          scratch: scratch)
         case .custom(_, let body):
             let result = malformed == nil ? router.result(for: uim, in: scratch)
                 : RouteResult(uim: String(decoding: uim, as: UTF8.self), status: .invalid)
             let record = ClassifiedRecord(
                 file: fileNames?[file], line: line, result: result,
                 invalidReason: malformed?.description ?? result.error?.rawValue,
-                carriedNames: fields?.layout.names ?? [],
+                carriedNames: fields == nil ? [] : carriedNames,
                 carried: fields?.carried.map { String(decoding: $0, as: UTF8.self) } ?? [])
             out.append(Array(body(record).utf8))
         }
     }
-}
 
-/// What routing one record gave, read once from the scratch.
-struct RowOutcome {
-    var status: RouteStatus
-    var matches: Slice<ScratchBuffer<RouteScratch.MatchEntry>>
-    /// The first match's Party index.
-    var party: Int
-    var malformed: MalformedRow?
+    /// Counts the outcome just decided into `scratch`; for an ambiguous one, also lists its Parties in `partyList`.
+    @inline(__always)
+    private mutating func count(_ status: RouteStatus, scratch: RouteScratch) {
+        switch status {
+        case .routed:
+            counters.countRouted(party: cells.patternParty[Int(scratch.matches[0].pattern)])
+        case .ambiguous:
+            partyListCount = 0
+            for match in scratch.matches {
+                let party = cells.patternParty[Int(match.pattern)]
+                var seen = false
+                for k in 0..<partyListCount where partyList[k] == party { seen = true }
+                if !seen {
+                    partyList[partyListCount] = party
+                    partyListCount += 1
+                }
+            }
+            counters.countAmbiguous(signature: ambiguousKeys.signature(of: partyList, count: partyListCount))
+        case .unrouted:
+            counters.countUnrouted(firstReason: scratch.rejected.first?.reason)
+        case .invalid:
+            counters.countInvalid(scratch.invalidReason ?? .empty)
+        }
+    }
 }
 
 /// The fields of one delimited record inside its chunk.
@@ -190,7 +182,10 @@ struct RecordFields {
     let bytes: UnsafeBufferPointer<UInt8>
     let ends: UnsafeBufferPointer<Int32>
     let record: RecordEntry
-    let layout: ColumnLayout
+    /// The layout's UIM field.
+    let uimIndex: Int
+    /// The layout's carried fields, borrowed for the chunk.
+    let carriedIndices: UnsafeBufferPointer<Int>
 
     /// Field `index` of the record (empty when the row is short).
     func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
@@ -200,6 +195,6 @@ struct RecordFields {
         return UnsafeBufferPointer(rebasing: bytes[start..<Int(ends[k])])
     }
 
-    var uim: UnsafeBufferPointer<UInt8> { field(layout.uim) }
-    var carried: [UnsafeBufferPointer<UInt8>] { layout.carried.map(field) }
+    var uim: UnsafeBufferPointer<UInt8> { field(uimIndex) }
+    var carried: [UnsafeBufferPointer<UInt8>] { carriedIndices.map(field) }
 }

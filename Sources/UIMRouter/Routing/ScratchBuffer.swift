@@ -35,6 +35,12 @@ struct ScratchBuffer<Element: BitwiseCopyable>: RandomAccessCollection {
     @inline(__always)
     mutating func removeAll() { count = 0 }
 
+    /// Calls `body` with the elements as a buffer (valid only during the call).
+    @inline(__always)
+    func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// Swaps the elements at `i` and `j` (both below `count`).
     @inline(__always)
     mutating func swapAt(_ i: Int, _ j: Int) {
