@@ -1,6 +1,7 @@
-// Trimming (drop states that cannot reach acceptance), minimisation (Moore's partition refinement) and merging of
-// byte classes that no state tells apart. Small automata make products and sampling cheap, and the result is
-// canonical: states numbered in breadth-first order from the start.
+// Trimming (drop states that cannot reach acceptance), minimisation (one pass for automata without cycles, which
+// most registry patterns are; Moore's partition refinement otherwise) and merging of byte classes that no state tells
+// apart. Small automata make products and sampling cheap, and the result is canonical: states numbered in
+// breadth-first order from the start.
 
 extension ByteDFA {
     /// The same language without unreachable or dead states.
@@ -9,23 +10,38 @@ extension ByteDFA {
         var reachable = [Bool](repeating: false, count: stateCount)
         var stack = [start]
         reachable[Int(start)] = true
-        var reverse = [[Int32]](repeating: [], count: stateCount)
         while let state = stack.popLast() {
             for k in 0..<classCount {
                 let target = transitions[Int(state) * classCount + k]
+                guard target >= 0, !reachable[Int(target)] else { continue }
+                reachable[Int(target)] = true
+                stack.append(target)
+            }
+        }
+        // Reverse edges of the reachable part, back to back: `sources[offset[t] ..< offset[t + 1]]` lead to `t`.
+        var offset = [Int](repeating: 0, count: stateCount + 1)
+        for state in 0..<stateCount where reachable[state] {
+            for k in 0..<classCount {
+                let target = transitions[state * classCount + k]
+                if target >= 0 { offset[Int(target) + 1] += 1 }
+            }
+        }
+        for state in 0..<stateCount { offset[state + 1] += offset[state] }
+        var fill = offset
+        var sources = [Int32](repeating: 0, count: offset[stateCount])
+        for state in 0..<stateCount where reachable[state] {
+            for k in 0..<classCount {
+                let target = Int(transitions[state * classCount + k])
                 guard target >= 0 else { continue }
-                reverse[Int(target)].append(state)
-                if !reachable[Int(target)] {
-                    reachable[Int(target)] = true
-                    stack.append(target)
-                }
+                sources[fill[target]] = Int32(state)
+                fill[target] += 1
             }
         }
         var live = [Bool](repeating: false, count: stateCount)
         stack = (0..<stateCount).filter { reachable[$0] && accepting[$0] }.map { Int32($0) }
         for state in stack { live[Int(state)] = true }
         while let state = stack.popLast() {
-            for source in reverse[Int(state)] where !live[Int(source)] {
+            for source in sources[offset[Int(state)]..<offset[Int(state) + 1]] where !live[Int(source)] {
                 live[Int(source)] = true
                 stack.append(source)
             }
@@ -36,30 +52,7 @@ extension ByteDFA {
     /// The minimal automaton of the same language (the input must be trimmed).
     func minimized() -> ByteDFA {
         guard start >= 0 else { return self }
-        var block = accepting.map { $0 ? Int32(1) : Int32(0) }
-        var blockCount = Set(block).count
-        while true {
-            var ids: [[Int32]: Int32] = [:]
-            var next = [Int32](repeating: 0, count: stateCount)
-            var signature = [Int32](repeating: 0, count: classCount + 1)
-            for state in 0..<stateCount {
-                signature[0] = block[state]
-                for k in 0..<classCount {
-                    let target = transitions[state * classCount + k]
-                    signature[k + 1] = target < 0 ? -1 : block[Int(target)]
-                }
-                if let id = ids[signature] {
-                    next[state] = id
-                } else {
-                    let id = Int32(ids.count)
-                    ids[signature] = id
-                    next[state] = id
-                }
-            }
-            block = next
-            if ids.count == blockCount { break }
-            blockCount = ids.count
-        }
+        let (block, blockCount) = acyclicBlocks() ?? mooreBlocks()
         // One representative per block, renumbered breadth-first from the start.
         var order = [Int32](repeating: -1, count: blockCount)
         var representatives: [Int32] = []
@@ -92,17 +85,77 @@ extension ByteDFA {
         return result.mergingClasses()
     }
 
+    /// Equivalence classes of states in one pass, for an automaton without cycles (most registry patterns): states
+    /// are visited successors first, so a state's signature (acceptance, then its targets' classes) is final when
+    /// it is read, and equal signatures mean equal languages. `nil` when the automaton has a cycle.
+    func acyclicBlocks() -> (block: [Int32], count: Int)? {
+        var block = [Int32](repeating: -1, count: stateCount)
+        var color = [UInt8](repeating: 0, count: stateCount)   // 0 new, 1 on the stack, 2 done
+        var stack: [(state: Int32, next: Int)] = [(start, 0)]
+        color[Int(start)] = 1
+        var signatures = FlatKeyTable<Int32>(capacity: stateCount)
+        var signature = [Int32](repeating: 0, count: classCount + 1)
+        while let top = stack.last {
+            let state = Int(top.state)
+            if top.next == classCount {
+                stack.removeLast()
+                color[state] = 2
+                signature[0] = accepting[state] ? 1 : 0
+                for k in 0..<classCount {
+                    let target = transitions[state * classCount + k]
+                    signature[k + 1] = target < 0 ? -1 : block[Int(target)]
+                }
+                block[state] = signatures.insert(signature).number
+                continue
+            }
+            stack[stack.count - 1].next += 1
+            let target = transitions[state * classCount + top.next]
+            guard target >= 0 else { continue }
+            if color[Int(target)] == 1 { return nil }
+            if color[Int(target)] == 0 {
+                color[Int(target)] = 1
+                stack.append((target, 0))
+            }
+        }
+        return (block, signatures.count)
+    }
+
+    /// Equivalence classes of states by Moore's partition refinement (any trimmed automaton).
+    func mooreBlocks() -> (block: [Int32], count: Int) {
+        var block = accepting.map { $0 ? Int32(1) : Int32(0) }
+        var blockCount = Set(block).count
+        var ids = FlatKeyTable<Int32>(capacity: stateCount)
+        var next = [Int32](repeating: 0, count: stateCount)
+        var signature = [Int32](repeating: 0, count: classCount + 1)
+        while true {
+            ids.removeAll()
+            for state in 0..<stateCount {
+                signature[0] = block[state]
+                for k in 0..<classCount {
+                    let target = transitions[state * classCount + k]
+                    signature[k + 1] = target < 0 ? -1 : block[Int(target)]
+                }
+                next[state] = ids.insert(signature).number
+            }
+            swap(&block, &next)
+            if ids.count == blockCount { break }
+            blockCount = ids.count
+        }
+        return (block, blockCount)
+    }
+
     /// Merges byte classes whose columns are identical in every state.
     func mergingClasses() -> ByteDFA {
-        var ids: [[Int32]: Int] = [:]
+        // Classes are few (a handful per pattern): comparing each column with the kept ones beats hashing columns.
         var classOf = [Int](repeating: 0, count: classCount)
         var kept: [Int] = []
         for k in 0..<classCount {
-            let column = (0..<stateCount).map { transitions[$0 * classCount + k] }
-            if let id = ids[column] {
-                classOf[k] = id
+            let same = kept.firstIndex { j in
+                (0..<stateCount).allSatisfy { transitions[$0 * classCount + k] == transitions[$0 * classCount + j] }
+            }
+            if let same {
+                classOf[k] = same
             } else {
-                ids[column] = kept.count
                 classOf[k] = kept.count
                 kept.append(k)
             }

@@ -43,25 +43,31 @@ extension ByteDFA {
         let bytesOfClass = classBytes
         var lengths = [Bool](repeating: false, count: LengthSet.cap + 1)
         var positionBytes: [ByteSet] = []
+        // The states reachable in exactly `depth` bytes, as flags (the key of a repeating layer) and as a list (so a
+        // layer costs its own size, not the automaton's: registry patterns are mostly long chains).
         var layer = [Bool](repeating: false, count: stateCount)
+        var members: [Int32] = [start]
+        var next = [Bool](repeating: false, count: stateCount)
+        var nextMembers: [Int32] = []
         layer[Int(start)] = true
         var seen: [[Bool]: Int] = [:]
         var depth = 0
-        while depth <= LengthSet.cap {
-            var any = false
+        while depth <= LengthSet.cap, !members.isEmpty {
             var here = ByteSet()
-            var next = [Bool](repeating: false, count: stateCount)
-            for state in 0..<stateCount where layer[state] {
-                any = true
+            nextMembers.removeAll(keepingCapacity: true)
+            for member in members {
+                let state = Int(member)
                 if accepting[state] { lengths[depth] = true }
                 for k in 0..<classCount {
                     let target = transitions[state * classCount + k]
                     guard target >= 0 else { continue }
-                    next[Int(target)] = true
+                    if !next[Int(target)] {
+                        next[Int(target)] = true
+                        nextMembers.append(target)
+                    }
                     if depth < positions { here.words = union(here.words, bytesOfClass[k].words) }
                 }
             }
-            if !any { break }
             if depth < positions { positionBytes.append(here) }
             if cyclic {
                 if let earlier = seen[layer], depth >= positions {
@@ -71,7 +77,9 @@ extension ByteDFA {
                 }
                 seen[layer] = depth
             }
-            layer = next
+            for state in members { layer[Int(state)] = false }
+            swap(&layer, &next)
+            swap(&members, &nextMembers)
             depth += 1
         }
         let maximum = cyclic ? nil : lengths.lastIndex(of: true)
@@ -90,6 +98,7 @@ extension ByteDFA {
     /// nothing is certain.
     func prefixes(maxCount: Int = 16, maxLength: Int = 32, maxBranching: Int = 4) -> [[UInt8]] {
         guard start >= 0 else { return [] }
+        let runs = classRuns
         var frontier: [(bytes: [UInt8], state: Int32, done: Bool)] = [([], start, false)]
         var changed = true
         while changed {
@@ -102,7 +111,7 @@ extension ByteDFA {
                     continue
                 }
                 let successors = accepting[Int(item.state)] || item.bytes.count >= maxLength
-                    ? [] : liveBytes(from: item.state, limit: min(budget + 1, maxBranching))
+                    ? [] : liveBytes(from: item.state, limit: min(budget + 1, maxBranching), runs: runs)
                 if successors.isEmpty || successors.count - 1 > budget {
                     expanded.append((item.bytes, item.state, true))
                     continue
@@ -117,13 +126,17 @@ extension ByteDFA {
     }
 
     /// The bytes leading out of `state` with their targets, in byte order; empty once more than `limit` exist.
-    private func liveBytes(from state: Int32, limit: Int) -> [(UInt8, Int32)] {
+    private func liveBytes(from state: Int32, limit: Int, runs: [(low: UInt8, high: UInt8, byteClass: Int)])
+        -> [(UInt8, Int32)]
+    {
         var result: [(UInt8, Int32)] = []
-        for byte in 0..<256 {
-            let target = next(state, UInt8(byte))
+        for run in runs {
+            let target = transitions[Int(state) * classCount + run.byteClass]
             guard target >= 0 else { continue }
-            result.append((UInt8(byte), target))
-            if result.count > limit { return [] }
+            for byte in run.low...run.high {
+                result.append((byte, target))
+                if result.count > limit { return [] }
+            }
         }
         return result
     }

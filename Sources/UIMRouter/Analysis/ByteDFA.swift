@@ -78,56 +78,78 @@ extension ByteDFA {
         return (map, lows)
     }
 
-    /// Subset construction from `nfa`; throws when the result would exceed ``stateLimit``.
-    init(_ nfa: ByteNFA) throws(OpaqueReason) {
+    /// Subset construction from `nfa`; throws when the result would exceed `stateLimit` states (before
+    /// minimisation). The router passes a smaller limit than the default: it only uses automata of at most
+    /// ``AutomatonIndex/patternStateCap`` states, and an exponential shape then costs it a fraction of the work.
+    init(_ nfa: ByteNFA, stateLimit: Int = Self.stateLimit) throws(OpaqueReason) {
         let (map, lows) = Self.classes(boundaries: nfa.ranges.flatMap { $0.map { ($0.low, $0.high) } })
         let classCount = lows.count
         // States that reach acceptance through ε and end-of-subject edges alone.
-        var endsHere = [Bool](repeating: false, count: nfa.stateCount)
-        var reverse = [[Int32]](repeating: [], count: nfa.stateCount)
+        // Reverse ε and end edges back to back: `sources[offset[t] ..< offset[t + 1]]` lead to `t`.
+        var offset = [Int](repeating: 0, count: nfa.stateCount + 1)
         for state in 0..<nfa.stateCount {
-            for target in nfa.epsilon[state] + nfa.atEnd[state] { reverse[Int(target)].append(Int32(state)) }
+            for target in nfa.epsilon[state] { offset[Int(target) + 1] += 1 }
+            for target in nfa.atEnd[state] { offset[Int(target) + 1] += 1 }
         }
+        for state in 0..<nfa.stateCount { offset[state + 1] += offset[state] }
+        var fill = offset
+        var sources = [Int32](repeating: 0, count: offset[nfa.stateCount])
+        for state in 0..<nfa.stateCount {
+            for target in nfa.epsilon[state] {
+                sources[fill[Int(target)]] = Int32(state)
+                fill[Int(target)] += 1
+            }
+            for target in nfa.atEnd[state] {
+                sources[fill[Int(target)]] = Int32(state)
+                fill[Int(target)] += 1
+            }
+        }
+        var endsHere = [Bool](repeating: false, count: nfa.stateCount)
         var stack = [nfa.accept]
         endsHere[Int(nfa.accept)] = true
         while let state = stack.popLast() {
-            for source in reverse[Int(state)] where !endsHere[Int(source)] {
+            for source in sources[offset[Int(state)]..<offset[Int(state) + 1]] where !endsHere[Int(source)] {
                 endsHere[Int(source)] = true
                 stack.append(source)
             }
         }
         var mark = [Int32](repeating: -1, count: nfa.stateCount)
         var generation: Int32 = 0
-        func closure(_ seeds: [Int32], atStart: Bool, atEnd: Bool) -> [Int32] {
+        var work: [Int32] = []
+        var closed: [Int32] = []
+        // The ε-closure of `seeds` into `closed`, sorted (a state set's canonical form).
+        func closure(_ seeds: [Int32], atStart: Bool, atEnd: Bool) {
             generation += 1
-            var result: [Int32] = []
-            var work = seeds
+            closed.removeAll(keepingCapacity: true)
+            work.removeAll(keepingCapacity: true)
+            work.append(contentsOf: seeds)
             while let state = work.popLast() {
                 if mark[Int(state)] == generation { continue }
                 mark[Int(state)] = generation
-                result.append(state)
-                work += nfa.epsilon[Int(state)]
-                if atStart { work += nfa.atStart[Int(state)] }
-                if atEnd { work += nfa.atEnd[Int(state)] }
+                closed.append(state)
+                work.append(contentsOf: nfa.epsilon[Int(state)])
+                if atStart { work.append(contentsOf: nfa.atStart[Int(state)]) }
+                if atEnd { work.append(contentsOf: nfa.atEnd[Int(state)]) }
             }
-            return result.sorted()
+            closed.sort()
         }
-        var sets: [[Int32]] = []
-        var index: [[Int32]: Int32] = [:]
+        var sets = FlatKeyTable<Int32>()
         var transitions: [Int32] = []
         var accepting: [Bool] = []
-        let startSet = closure([nfa.start], atStart: true, atEnd: false)
-        sets.append(startSet)
-        index[startSet] = 0
+        closure([nfa.start], atStart: true, atEnd: false)
+        _ = sets.insert(closed)
         // The empty subject may cross both kinds of anchor edges, in any order.
-        accepting.append(closure([nfa.start], atStart: true, atEnd: true).contains(nfa.accept))
+        closure([nfa.start], atStart: true, atEnd: true)
+        accepting.append(closed.contains(nfa.accept))
         var head = 0
         var targets: [[Int32]] = Array(repeating: [], count: classCount)
+        var members: [Int32] = []
         while head < sets.count {
-            let set = sets[head]
+            members.removeAll(keepingCapacity: true)
+            members.append(contentsOf: sets.arena[sets.range(of: head)])
             head += 1
             for k in 0..<classCount { targets[k].removeAll(keepingCapacity: true) }
-            for state in set {
+            for state in members {
                 for edge in nfa.ranges[Int(state)] {
                     for k in Int(map[Int(edge.low)])...Int(map[Int(edge.high)]) { targets[k].append(edge.target) }
                 }
@@ -137,17 +159,20 @@ extension ByteDFA {
                     transitions.append(-1)
                     continue
                 }
-                let next = closure(targets[k], atStart: false, atEnd: false)
-                if let known = index[next] {
+                if k > 0, targets[k] == targets[k - 1] {
+                    // The same targets as the previous class: the same state, without another closure.
+                    transitions.append(transitions[transitions.count - 1])
+                    continue
+                }
+                closure(targets[k], atStart: false, atEnd: false)
+                if let known = sets.find(closed) {
                     transitions.append(known)
                 } else {
-                    guard sets.count < Self.stateLimit else {
-                        throw OpaqueReason("too large to analyse (more than \(Self.stateLimit) DFA states)", at: 0)
+                    guard sets.count < stateLimit else {
+                        throw OpaqueReason("too large to analyse (more than \(stateLimit) DFA states)", at: 0)
                     }
-                    index[next] = Int32(sets.count)
-                    transitions.append(Int32(sets.count))
-                    sets.append(next)
-                    accepting.append(next.contains { endsHere[Int($0)] })
+                    transitions.append(sets.insert(closed).number)
+                    accepting.append(closed.contains { endsHere[Int($0)] })
                 }
             }
         }

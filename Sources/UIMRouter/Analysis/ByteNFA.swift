@@ -103,6 +103,14 @@ struct ByteNFA {
     /// One scalar of `set` as UTF-8: the byte-range sequences share their leading ranges (a small trie).
     private mutating func characters(_ set: ScalarSet, from entry: Int32) throws(OpaqueReason) -> Int32 {
         let exit = try newState()
+        if set.isASCII {
+            // One byte per scalar: the edges UTF8Sequences would give, without building its sequences.
+            for range in set.ranges {
+                let edge = RangeEdge(low: UInt8(range.lowerBound), high: UInt8(range.upperBound), target: exit)
+                ranges[Int(entry)].append(edge)
+            }
+            return exit
+        }
         for sequence in UTF8Sequences.of(set) {
             var current = entry
             for (k, range) in sequence.enumerated() {

@@ -14,6 +14,8 @@ struct DialectParser {
     var caseless = false
     /// Set when `$` or `\Z` was read: exact only when the pattern cannot match a newline (checked after parsing).
     var sawDollar: Int?
+    /// Set when a possessive quantifier was read: only then can the possessive check reject the tree.
+    var sawPossessive = false
 
     init(_ regex: String) { bytes = Array(regex.utf8) }
 
@@ -28,7 +30,7 @@ struct DialectParser {
             // `$`/`\Z` also match before a final newline: exact only when nothing in the pattern can match one.
             throw OpaqueReason("$ or \\Z in a pattern that can match a newline", at: offset)
         }
-        try tree.checkPossessives()
+        if parser.sawPossessive { try tree.checkPossessives() }
         return tree
     }
 
@@ -36,9 +38,13 @@ struct DialectParser {
 
     func peek(at offset: Int) -> UInt8? { index + offset < bytes.count ? bytes[index + offset] : nil }
 
-    func has(_ text: String) -> Bool {
-        let utf8 = Array(text.utf8)
-        return index + utf8.count <= bytes.count && Array(bytes[index..<index + utf8.count]) == utf8
+    func has(_ text: StaticString) -> Bool {
+        // StaticString: no allocation per call (the grammar asks this before every atom).
+        text.withUTF8Buffer { utf8 in
+            guard index + utf8.count <= bytes.count else { return false }
+            for k in 0..<utf8.count where bytes[index + k] != utf8[k] { return false }
+            return true
+        }
     }
 
     // MARK: Grammar
@@ -222,6 +228,7 @@ struct DialectParser {
         } else if peek == UInt8(ascii: "+") {
             index += 1
             possessive = true
+            sawPossessive = true
         }
         if let next = peek, next == UInt8(ascii: "?") || next == UInt8(ascii: "*") || next == UInt8(ascii: "+")
             || (next == UInt8(ascii: "{") && braceCounts() != nil)

@@ -1,6 +1,5 @@
 // The analysis of one regex: parsed in the analysable dialect, compiled to a byte automaton, and summarised for
 // the candidate index and for pair pruning. Opaque regexes keep only the reason.
-import Synchronization
 
 /// What exact analysis knows about one regex: its automaton, lengths, prefixes and first bytes — or why it is
 /// opaque.
@@ -26,16 +25,32 @@ public struct PatternAnalysis: Sendable {
     /// The bytes possible at each of the first ``positionCount`` positions of a match (empty when opaque).
     let positionBytes: [ByteSet]
 
+    /// `true` when the regex is opaque only because its automaton needed more states than the analysis allowed.
+    let exceedsStateLimit: Bool
+
     /// Positions summarised in `positionBytes`.
     static let positionCount = 8
 
     /// Analyses `regex` (PCRE2 syntax, whole-string semantics, UTF mode without UCP).
     public init(regex: String) {
+        self.init(regex: regex, stateLimit: ByteDFA.stateLimit)
+    }
+
+    /// Analyses `regex`, reporting it opaque (and ``exceedsStateLimit``) when its automaton needs more than
+    /// `stateLimit` states before minimisation.
+    init(regex: String, stateLimit: Int) {
         self.regex = regex
-        do {
+        var tooLarge = false
+        do throws(OpaqueReason) {
             let tree = try DialectParser.parse(regex)
             let nfa = try ByteNFA(tree)
-            let automaton = try ByteDFA(nfa)
+            let automaton: ByteDFA
+            do throws(OpaqueReason) {
+                automaton = try ByteDFA(nfa, stateLimit: stateLimit)
+            } catch {
+                tooLarge = true
+                throw error
+            }
             let (lengths, positions) = automaton.lengthsAndPositions(positions: Self.positionCount)
             self.tree = tree
             self.automaton = automaton
@@ -51,21 +66,8 @@ public struct PatternAnalysis: Sendable {
             self.positionBytes = []
             self.prefixes = [[]]
         }
+        exceedsStateLimit = tooLarge
     }
-
-    /// The analysis of `regex`, shared process-wide: the router, the example checker and the conflict finder of one
-    /// run each need it, and a large registry's automata are worth building once.
-    public static func cached(regex: String) -> PatternAnalysis {
-        if let known = cache.withLock({ $0[regex] }) { return known }
-        let analysis = PatternAnalysis(regex: regex)
-        cache.withLock { entries in
-            if entries.count >= 50_000 { entries.removeAll() }
-            entries[regex] = analysis
-        }
-        return analysis
-    }
-
-    private static let cache = Mutex<[String: PatternAnalysis]>([:])
 
     /// `true` when the regex is outside exact analysis.
     public var isOpaque: Bool { opaqueReason != nil }

@@ -13,6 +13,13 @@ struct ScalarSet: Hashable, Sendable {
 
     /// The set holding the given ranges (in any order, possibly overlapping; surrogates are removed).
     init(_ input: [ClosedRange<UInt32>]) {
+        // One range clear of the surrogates (every literal, most classes): nothing to split, sort or merge.
+        if input.count == 1, let range = input.first, range.upperBound <= 0x10FFFF,
+           range.upperBound < 0xD800 || range.lowerBound > 0xDFFF
+        {
+            ranges = input
+            return
+        }
         var pieces: [ClosedRange<UInt32>] = []
         for range in input {
             let lower = range.lowerBound, upper = min(range.upperBound, 0x10FFFF)

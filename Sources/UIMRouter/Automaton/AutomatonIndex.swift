@@ -37,10 +37,10 @@ struct AutomatonIndex: Sendable {
         var prefixed: [MultiPatternDFA.Member] = []
         var prefixLess: [MultiPatternDFA.Member] = []
         for (index, analysis) in analyses.enumerated() {
-            if analysis.isOpaque {
-                paths[index] = .opaque
-            } else if analysis.stateCount > Self.patternStateCap {
+            if analysis.exceedsStateLimit || analysis.stateCount > Self.patternStateCap {
                 paths[index] = .tooManyStates
+            } else if analysis.isOpaque {
+                paths[index] = .opaque
             } else {
                 let member = MultiPatternDFA.Member(pattern: Int32(index), automaton: analysis.automaton,
                                                     party: parties[index])

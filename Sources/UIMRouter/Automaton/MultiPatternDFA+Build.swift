@@ -1,7 +1,8 @@
 // Building the multi-pattern automaton: joint byte classes over every member's classes, then subset construction
-// whose states are sets of (member, member state) pairs. Matching is anchored at both ends, so this is essentially a
-// trie of the patterns with their tails; only prefix-less patterns with variable-length parts multiply states, and
-// the build stops at a hard cap, naming the patterns that multiplied states so the caller can move them elsewhere.
+// whose states are sets of (member, member state) pairs (MultiPatternDFA+Subsets), then the dense or compact layout.
+// Matching is anchored at both ends, so this is essentially a trie of the patterns with their tails; only prefix-less
+// patterns with variable-length parts multiply states, and the build stops at a hard cap, naming the patterns that
+// multiplied states so the caller can move them elsewhere.
 
 extension MultiPatternDFA {
     /// A pattern to include: the router's index, its minimal automaton and its Party.
@@ -42,112 +43,15 @@ extension MultiPatternDFA {
             classMap[byte] = UInt8(lows.count - 1)
         }
         let classCount = lows.count
-        // Per member and joint class: the member's own class, so a step costs one lookup.
-        var local = [UInt8](repeating: 0, count: members.count * classCount)
-        for (m, member) in members.enumerated() {
-            for k in 0..<classCount { local[m * classCount + k] = member.automaton.classMap[lows[k]] }
-        }
-        // Every member's table back to back, so a step reads flat arrays (no copies, no reference counting).
-        var flat: [Int32] = []
-        var flatAccepting: [Bool] = []
-        var base = [Int](repeating: 0, count: members.count)
-        var acceptBase = [Int](repeating: 0, count: members.count)
-        var memberClasses = [Int](repeating: 0, count: members.count)
-        for (m, member) in members.enumerated() {
-            base[m] = flat.count
-            acceptBase[m] = flatAccepting.count
-            memberClasses[m] = member.automaton.classCount
-            flat += member.automaton.transitions
-            flatAccepting += member.automaton.accepting
-        }
-        // A state is a sorted list of (member << 32 | member state).
-        var index: [[UInt64]: Int32] = [:]
-        var sets: [[UInt64]] = []
-        var occurrences = [Int](repeating: 0, count: members.count)
-        var pairs = 0
-        let startSet = members.indices.compactMap { m -> UInt64? in
-            members[m].automaton.start < 0 ? nil : UInt64(m) << 32 | UInt64(members[m].automaton.start)
-        }
-        var runStart: [Int32] = []
-        var runLast: [UInt8] = []
-        var runTarget: [Int32] = []
-        var acceptSet: [Int32] = []
-        var setIndex: [[Int32]: Int32] = [:]
-        var setStart: [Int32] = [0]
-        var setPatterns: [Int32] = []
-        var setPartyCount: [Int32] = []
-        func intern(_ set: [UInt64]) -> Int32? {
-            if let known = index[set] { return known }
-            guard sets.count < caps.states, pairs + set.count <= caps.pairs else { return nil }
-            pairs += set.count
-            for pair in set { occurrences[Int(pair >> 32)] += 1 }
-            index[set] = Int32(sets.count)
-            sets.append(set)
-            return Int32(sets.count - 1)
-        }
-        func offenders() -> [Int] {
-            // The members present in the most states: they are the ones carried along every other path.
-            let worst = occurrences.max() ?? 0
-            return members.indices.filter { occurrences[$0] * 2 >= worst }
-        }
-        guard !startSet.isEmpty else { return .built(.empty(members: members)) }
-        _ = intern(startSet)
-        var next: [UInt64] = []
-        var head = 0
-        while head < sets.count {
-            let set = sets[head]
-            sets[head] = []   // processed: the dictionary keeps the key, the queue need not
-            head += 1
-            runStart.append(Int32(runLast.count))
-            // Accepting patterns, increasing (members are sorted by pattern, pairs by member).
-            var accepting: [Int32] = []
-            var parties = Set<Int32>()
-            for pair in set {
-                let m = Int(pair >> 32)
-                if flatAccepting[acceptBase[m] + Int(pair & 0xFFFF_FFFF)] {
-                    accepting.append(members[m].pattern)
-                    parties.insert(members[m].party)
-                }
-            }
-            if accepting.isEmpty {
-                acceptSet.append(-1)
-            } else if let known = setIndex[accepting] {
-                acceptSet.append(known)
-            } else {
-                let id = Int32(setPartyCount.count)
-                setIndex[accepting] = id
-                setPatterns += accepting
-                setStart.append(Int32(setPatterns.count))
-                setPartyCount.append(Int32(parties.count))
-                acceptSet.append(id)
-            }
-            var previous: Int32 = -2
-            for k in 0..<classCount {
-                next.removeAll(keepingCapacity: true)
-                flat.withUnsafeBufferPointer { flat in
-                    for pair in set {
-                        let m = Int(pair >> 32)
-                        let target = flat[base[m] + Int(pair & 0xFFFF_FFFF) * memberClasses[m]
-                            + Int(local[m * classCount + k])]
-                        if target >= 0 { next.append(UInt64(m) << 32 | UInt64(target)) }
-                    }
-                }
-                var target: Int32 = -1
-                if !next.isEmpty {
-                    guard let id = intern(next) else { return .overflow(offenders: offenders()) }
-                    target = id
-                }
-                // Extend the current run when the target repeats, else open a new one.
-                if target == previous, let last = runLast.indices.last {
-                    runLast[last] = UInt8(k)
-                } else {
-                    runLast.append(UInt8(k))
-                    runTarget.append(target)
-                    previous = target
-                }
-            }
-        }
-        runStart.append(Int32(runLast.count))
+        guard var subsets = SubsetConstruction(members: members, classCount: classCount, lows: lows, caps: caps)
+        else { return .overflow(offenders: Array(members.indices)) }
+        guard subsets.run() else { return .overflow(offenders: subsets.offenders()) }
+        guard !subsets.acceptSet.isEmpty else { return .built(.empty(members: members)) }
+        let (runStart, runLast, runTarget) = (subsets.runStart, subsets.runLast, subsets.runTarget)
+        var acceptSet = subsets.acceptSet
+        let setStart = subsets.acceptingSets.starts.map { Int32($0) }
+        let setPatterns = subsets.acceptingSets.arena
+        let setPartyCount = subsets.setPartyCount
         let stateCount = acceptSet.count
         var dense: [Int32] = []
         var packed: [UInt32] = []
@@ -162,7 +66,7 @@ extension MultiPatternDFA {
             }
         } else {
             guard let rows = pack(runStart: runStart, runLast: runLast, runTarget: runTarget, acceptSet: acceptSet)
-            else { return .overflow(offenders: offenders()) }
+            else { return .overflow(offenders: subsets.offenders()) }
             packed = rows
             acceptSet = []
         }

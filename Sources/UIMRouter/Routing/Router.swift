@@ -54,11 +54,18 @@ public final class Router: Sendable {
         let codes = Array(Set(registry.parties.map(\.code) + registry.patterns.map(\.party))).sorted()
         var partyIndex: [String: Int32] = [:]
         for (i, code) in codes.enumerated() { partyIndex[code] = Int32(i) }
+        // PCRE2 compilation and the automaton analysis of each pattern, on every core (each pattern independently).
+        let specs = registry.patterns
+        let jit = options.jit
+        let prepared = concurrentMap(count: specs.count) { index in
+            (Result { () throws(RegexCompileError) in try CompiledRegex(specs[index].regex, jit: jit) },
+             PatternAnalysis.forRouter(regex: specs[index].regex))
+        }
         var compiled: [CompiledPattern] = []
         var diagnostics: [Diagnostic] = []
-        for spec in registry.patterns {
+        for (spec, (result, _)) in zip(specs, prepared) {
             do {
-                let regex = try CompiledRegex(spec.regex, jit: options.jit)
+                let regex = try result.get()
                 if let check = spec.check {
                     for group in [check.payloadGroup, check.digitGroup] where regex.groupNumber(named: group) == nil {
                         diagnostics.append(Diagnostic(.missingGroup, at: spec.location,
@@ -73,7 +80,7 @@ public final class Router: Sendable {
         }
         if !diagnostics.isEmpty { throw RegistryError(diagnostics) }
         patterns = compiled
-        let analyses = registry.patterns.map { PatternAnalysis.cached(regex: $0.regex) }
+        let analyses = prepared.map(\.1)
         var groups: [Int32] = []
         var boundaries: [Int32] = []
         hot = zip(compiled, analyses).map { pattern, analysis in
