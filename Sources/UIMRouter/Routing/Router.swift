@@ -13,8 +13,9 @@
 /// ```
 ///
 /// Analysable patterns are decided together by multi-pattern byte automata: one pass over the UIM yields the exact set
-/// of matching patterns and, precomputed, how many Parties they belong to. PCRE2 (JIT) then runs only on those, and
-/// only to extract named groups (fields, check-character groups). Opaque patterns, and patterns too large for the
+/// of matching patterns and, precomputed, how many Parties they belong to. Where the regex alone fixes a named group's
+/// position (``GroupLayout``: most registry shapes), check characters and fields are read off it; PCRE2 (JIT) runs on a
+/// matched pattern only for a group whose position depends on the subject. Opaque patterns, and patterns too large for the
 /// automata (see ``PatternPath``), are found through a trie of literal prefixes and length bounds and confirmed by
 /// PCRE2 under ``MatchLimits``. Check characters and validity dates are applied last. The result always equals
 /// trying every pattern.
