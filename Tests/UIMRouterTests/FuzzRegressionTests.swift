@@ -102,4 +102,13 @@ struct FuzzRegressionTests {
         disjointFinder.searchBudget = 200
         #expect(disjointFinder.conflicts().isEmpty)
     }
+
+    @Test("a regex PCRE2 rejects is a diagnostic, never a parser trap (route fuzzer: `[a-` ends mid-range)",
+          arguments: ["[a-", "(?<f1>[0-9A-Z]?[0-9]??|[0-9]{6}){0,2}A[0-", "[", "[\\", "A[b-"])
+    func uncompilableRegexIsReported(regex: String) throws {
+        #expect(PatternAnalysis(regex: regex).isOpaque)
+        let registry = TestRegistry.make([TestRegistry.pattern("AA-1", "AA", regex),
+                                          TestRegistry.pattern("BB-1", "BB", "B[0-9]{3}")])
+        #expect(throws: RegistryError.self) { try Router(registry: registry) }
+    }
 }

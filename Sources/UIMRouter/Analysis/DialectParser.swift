@@ -118,6 +118,8 @@ struct DialectParser {
 
     /// Decodes the UTF-8 scalar at `index` (the regex is a Swift string, so it is valid UTF-8).
     mutating func decodeScalar() throws(OpaqueReason) -> UInt32 {
+        // A regex PCRE2 rejects (`[a-` …) may end where a character is due.
+        guard index < bytes.count else { throw OpaqueReason("the regex ends where a character is due", at: index) }
         let lead = bytes[index]
         let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         guard index + length <= bytes.count else { throw OpaqueReason("truncated UTF-8", at: index) }

@@ -129,7 +129,9 @@ struct HotTables: @unchecked Sendable {
             let word = masks.unsafelyUnwrapped[Int(header & 0x1FF) &* maskWords &+ (byteClass >> 5)]
             if (word >> UInt32(byteClass & 31)) & 1 == 0 { return -1 }
             let after = position &+ 1
-            return header & Self.toNextRow != 0 ? after : Int(rows[after])
+            // A branch, not a select: the next address must not wait for the header's load.
+            if _fastPath(header & Self.toNextRow != 0) { return after }
+            return Int(rows[after])
         }
         let wanted = UInt32(byteClass)
         var low = position &+ 1

@@ -58,9 +58,12 @@ public final class Router: Sendable {
         // PCRE2 compilation and the automaton analysis of each pattern, on every core (each pattern independently).
         let specs = registry.patterns
         let jit = options.jit
-        let prepared = concurrentMap(count: specs.count) { index in
-            (Result { () throws(RegexCompileError) in try CompiledRegex(specs[index].regex, jit: jit) },
-             PatternAnalysis.forRouter(regex: specs[index].regex))
+        let prepared = concurrentMap(count: specs.count) { index -> (Result<CompiledRegex, RegexCompileError>,
+                                                                     PatternAnalysis?) in
+            let compiled = Result { () throws(RegexCompileError) in try CompiledRegex(specs[index].regex, jit: jit) }
+            // A regex PCRE2 rejects is reported below and never analysed.
+            guard case .success = compiled else { return (compiled, nil) }
+            return (compiled, PatternAnalysis.forRouter(regex: specs[index].regex))
         }
         var compiled: [CompiledPattern] = []
         var diagnostics: [Diagnostic] = []
@@ -81,7 +84,7 @@ public final class Router: Sendable {
         }
         if !diagnostics.isEmpty { throw RegistryError(diagnostics) }
         patterns = compiled
-        let analyses = prepared.map(\.1)
+        let analyses = prepared.map { $0.1! }   // every regex compiled, or the diagnostics were thrown above
         var groups: [Int32] = []
         var boundaries: [Int32] = []
         hot = zip(compiled, analyses).map { pattern, analysis in
