@@ -6,6 +6,8 @@
 # Usage: Scripts/bench-smoke.sh [path/to/uim-router]   (default .build/release/uim-router)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# A serial registry build: with threads, the build's own allocations vary run to run and would blur the difference.
+export UIM_ROUTER_BUILD_THREADS=1
 bin="${1:-.build/release/uim-router}"
 input=Samples/seized-uims.txt
 uims=$(wc -l < "$input")
