@@ -185,14 +185,7 @@ extension MultiPatternDFA {
                     guard let number = intern(next) else { return false }
                     target = number
                 }
-                // Extend the current run when the target repeats, else open a new one.
-                if target == previous {
-                    runLast[runLast.count - 1] = end
-                } else {
-                    runLast.append(end)
-                    runTarget.append(target)
-                    previous = target
-                }
+                appendRun(end: end, target: target, previous: &previous)
             }
             return true
         }
@@ -222,15 +215,21 @@ extension MultiPatternDFA {
                     guard let number = intern(single: base + UInt32(next)) else { return false }
                     target = number
                 }
-                if target == previous {
-                    runLast[runLast.count - 1] = end
-                } else {
-                    runLast.append(end)
-                    runTarget.append(target)
-                    previous = target
-                }
+                appendRun(end: end, target: target, previous: &previous)
             }
             return true
+        }
+
+        /// Ends the current state's class runs at `end` with `target`: extends the last run when the target repeats
+        /// (`previous`), else opens a new one.
+        private mutating func appendRun(end: UInt8, target: Int32, previous: inout Int32) {
+            if target == previous {
+                runLast[runLast.count - 1] = end
+            } else {
+                runLast.append(end)
+                runTarget.append(target)
+                previous = target
+            }
         }
 
         /// The accepting patterns of the state in `set`, increasing (members are sorted by pattern, pairs by
