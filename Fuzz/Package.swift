@@ -21,9 +21,9 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-/// One executable per target: route, registry, analysis, check, classify.
+/// One executable per target: route, registry, analysis, check, classify, opaque.
 var fuzzTargets: [Target] {
-    ["FuzzRoute", "FuzzRegistry", "FuzzAnalysis", "FuzzCheck", "FuzzClassify"].map { name in
+    ["FuzzRoute", "FuzzRegistry", "FuzzAnalysis", "FuzzCheck", "FuzzClassify", "FuzzOpaque"].map { name in
         .executableTarget(
             name: name,
             dependencies: ["FuzzKit", .product(name: "UIMRouter", package: "UIMRouter")],

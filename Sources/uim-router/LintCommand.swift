@@ -28,8 +28,9 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try registry.load()
-        let paths = (try? Router(registry: loaded))?.patternPaths
-        let findings = PatternLinter(registry: loaded).findings(today: date ?? Day.today(), paths: paths)
+        let router = try? Router(registry: loaded)
+        let findings = PatternLinter(registry: loaded).findings(today: date ?? Day.today(), paths: router?.patternPaths,
+                                                                interpreterReasons: router?.interpreterReasons)
         for finding in findings { print(finding) }
         let warnings = findings.filter { $0.severity == .warning }.count
         print("\(registry.displayName): \(loaded.patterns.count) patterns, \(warnings) warning(s), "

@@ -57,6 +57,10 @@ struct ShowCommand: ParsableCommand {
         }
         print("  prefixes      \(report.prefixTexts.map { $0.isEmpty ? "(none)" : $0 }.joined(separator: " | "))")
         print("  lengths       \(report.lengthText)")
+        if let required = report.shape.requiredByte {
+            print("  required      \(PatternReport.byteText(required)) (every match holds it)")
+        }
+        print("  pcre2         \(report.interpreterReason.map { "interpreter: \($0)" } ?? "JIT")")
         print("conflicts       \(report.conflicts.isEmpty ? "none" : String(report.conflicts.count))")
         for finding in report.conflicts {
             let other = finding.a.pattern == spec.id ? finding.b : finding.a

@@ -1,7 +1,8 @@
 // Patterns drawn from a grammar of realistic pieces (literal issuer codes, character classes, counted and open
 // quantifiers, groups, alternations, optional parts, check-character groups, back references, lookaheads), each
-// piece able to produce text it matches, so the UIMs built from them reach every routing outcome.
-import UIMRouter
+// piece able to produce text it matches, so the UIMs built from them reach every routing outcome. One piece in eleven
+// is drawn from the whole PCRE2 syntax (PCRE2SyntaxGenerator), so opaque patterns of every kind meet the index.
+@_spi(Fuzzing) import UIMRouter
 
 /// A piece of a generated regex and a way to produce text it matches (from the same fuzzer input).
 public struct Piece {
@@ -82,7 +83,13 @@ public enum PatternGrammar {
     }
 
     static func atom(_ input: inout FuzzInput, depth: Int, names: inout Int) -> Piece {
-        switch input.int(0...9) {
+        switch input.int(0...10) {
+        case 10:
+            // Anything PCRE2 reads (comments, \Q…\E, POSIX word boundaries, verbs, conditionals, recursion,
+            // lookarounds, Unicode properties, inline options …), from the differential test's generator.
+            var generator = PCRE2SyntaxGenerator(seed: input.seed())
+            let (regex, samples) = generator.next(subjects: 3)
+            return Piece(regex: "(?:\(regex))") { input in input.pick(samples) }
         case 0...3: return classPiece(&input)
         case 4...5: return literalPiece(&input)
         case 6 where depth < 2:

@@ -31,6 +31,9 @@ public struct LintFinding: Sendable, Hashable, CustomStringConvertible {
         /// The router decides the pattern with PCRE2 behind the prefix trie instead of the multi-pattern automaton
         /// (its own automaton is too large, or it multiplied the states of the combined one): slower, still exact.
         case offAutomaton = "off-automaton"
+        /// PCRE2 runs the pattern on its interpreter, not its JIT (`(*NO_JIT)`, or a construct this PCRE2's JIT does
+        /// not match exactly): exact, but slower.
+        case interpreter
     }
 
     public var severity: Severity

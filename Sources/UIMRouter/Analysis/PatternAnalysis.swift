@@ -27,6 +27,10 @@ public struct PatternAnalysis: Sendable {
 
     /// `true` when the regex is opaque only because its automaton needed more states than the analysis allowed.
     let exceedsStateLimit: Bool
+    /// A sound summary for the candidate index when there is no automaton: from the syntax tree when the dialect
+    /// parser read every construct, otherwise only what PCRE2 computes (``PCRE2Facts``). Exact regexes use their
+    /// automaton's summary instead (``RegexShape/init(analysis:)``).
+    let bound: RegexShape
 
     /// Positions summarised in `positionBytes`.
     static let positionCount = 8
@@ -41,8 +45,10 @@ public struct PatternAnalysis: Sendable {
     init(regex: String, stateLimit: Int) {
         self.regex = regex
         var tooLarge = false
+        var parsed: RegexNode?
         do throws(OpaqueReason) {
             let tree = try DialectParser.parse(regex)
+            parsed = tree
             let nfa = try ByteNFA(tree)
             let automaton: ByteDFA
             do throws(OpaqueReason) {
@@ -67,6 +73,14 @@ public struct PatternAnalysis: Sendable {
             self.prefixes = [[]]
         }
         exceedsStateLimit = tooLarge
+        // The parser's own bounds only where it read the whole regex; anything it does not model is left to PCRE2.
+        if let parsed, opaqueReason != nil {
+            bound = RegexShape(tree: parsed)
+        } else if opaqueReason != nil {
+            bound = PCRE2Facts(regex: regex).map(RegexShape.init(facts:)) ?? .unknown
+        } else {
+            bound = .unknown
+        }
     }
 
     /// `true` when the regex is outside exact analysis.

@@ -25,16 +25,21 @@ public struct PatternLinter {
 
     /// The findings for every pattern (or only `patterns`, by index), in registry order, `today` deciding what has
     /// expired. With `paths` (a ``Router``'s ``Router/patternPaths`` for this registry), patterns the router leaves
-    /// off its automaton are noted too.
-    public func findings(today: Day, patterns: Set<Int>? = nil, paths: [PatternPath]? = nil) -> [LintFinding] {
+    /// off its automaton are noted too, and with `interpreterReasons` (``Router/interpreterReasons``) the patterns
+    /// PCRE2 runs on its interpreter.
+    public func findings(today: Day, patterns: Set<Int>? = nil, paths: [PatternPath]? = nil,
+                         interpreterReasons: [String?]? = nil) -> [LintFinding] {
         var findings: [LintFinding] = []
         for profile in profiles where patterns?.contains(profile.index) ?? true {
-            findings += review(profile, today: today, path: paths?[profile.index])
+            findings += review(profile, today: today, path: paths?[profile.index],
+                               interpreterReason: interpreterReasons?[profile.index])
         }
         return findings
     }
 
-    private func review(_ profile: PatternProfile, today: Day, path: PatternPath?) -> [LintFinding] {
+    private func review(_ profile: PatternProfile, today: Day, path: PatternPath?, interpreterReason: String?)
+        -> [LintFinding]
+    {
         let spec = profile.spec
         var findings: [LintFinding] = []
         func add(_ severity: LintFinding.Severity, _ code: LintFinding.Code, _ message: String,
@@ -74,6 +79,10 @@ public struct PatternLinter {
                 + "automaton", at: spec.regexLocation)
         case .automaton, .opaque, nil:
             break
+        }
+        if let interpreterReason {
+            add(.note, .interpreter, "PCRE2 runs it on its interpreter, not its JIT: \(interpreterReason); still exact "
+                + "and bounded by the match limits, but slower", at: spec.regexLocation)
         }
         if spec.matchExamples.isEmpty {
             add(.warning, .missingExamples, "no 'match' example: add real UIMs under examples.match (and near misses "

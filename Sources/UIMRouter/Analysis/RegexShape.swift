@@ -1,7 +1,8 @@
-// A conservative summary of a regex for the candidate index: literal prefixes one of which every match starts with,
-// and bounds on the byte length of every match. Analysable regexes get exact prefixes and lengths from their
-// automaton (PatternAnalysis); opaque ones fall back to ShapeScanner, which only ever widens the summary, so pruning
-// by it can never drop a pattern that would have matched.
+// A sound summary of a regex for the candidate index: literal prefixes one of which every match starts with, bounds
+// on the byte length of every match, and a byte every match contains. Analysable regexes get exact prefixes and
+// lengths from their automaton; a regex the dialect parser read whole but whose automaton is too large gets them from
+// its syntax tree; an opaque regex gets only what PCRE2 itself computes (PCRE2Facts). Nothing is ever guessed, so
+// pruning by a shape can never drop a pattern that would have matched.
 
 /// What every whole-string match of a regex shares: one of a prefix-free set of literal byte prefixes, and a
 /// byte-length range.
@@ -15,6 +16,8 @@ public struct RegexShape: Sendable, Hashable {
     public var minLength: Int
     /// No matching UIM is longer than this, in bytes; `nil` when unbounded or unknown.
     public var maxLength: Int?
+    /// Every matching UIM contains this byte, or its other case when it is an ASCII letter; `nil` when none is known.
+    public var requiredByte: UInt8?
 
     /// A shape with one prefix and the given length range.
     public init(prefix: [UInt8], minLength: Int, maxLength: Int?) {
@@ -22,11 +25,12 @@ public struct RegexShape: Sendable, Hashable {
     }
 
     /// A shape with a prefix-free set of prefixes and the given length range.
-    public init(prefixes: [[UInt8]], minLength: Int, maxLength: Int?) {
+    public init(prefixes: [[UInt8]], minLength: Int, maxLength: Int?, requiredByte: UInt8? = nil) {
         self.prefixes = prefixes
         self.prefix = Self.commonPrefix(prefixes)
         self.minLength = minLength
         self.maxLength = maxLength
+        self.requiredByte = requiredByte
     }
 
     /// The shape that prunes nothing.
@@ -37,14 +41,41 @@ public struct RegexShape: Sendable, Hashable {
         self.init(analysis: PatternAnalysis.cached(regex: regex))
     }
 
-    /// The shape of an analysed regex: exact when it is analysable, the scanner's conservative one when opaque.
+    /// The shape of an analysed regex: exact when it is analysable, otherwise the sound bound the analysis kept
+    /// (from the syntax tree, or from PCRE2).
     public init(analysis: PatternAnalysis) {
         guard analysis.opaqueReason == nil, let lengths = analysis.lengths else {
-            var scanner = ShapeScanner(Array(analysis.regex.utf8))
-            self = scanner.shape()
+            self = analysis.bound
             return
         }
         self.init(prefixes: analysis.prefixes, minLength: lengths.minimum ?? 0, maxLength: lengths.maximum)
+    }
+
+    /// The bound of a regex the dialect parser read whole: its literal prefix and byte lengths from the tree.
+    init(tree: RegexNode) {
+        let span = tree.byteSpan
+        self.init(prefix: tree.literalPrefix.bytes, minLength: span.min, maxLength: span.max)
+    }
+
+    /// The bound PCRE2 computes: one-byte prefixes from the first bytes, the minimum length, the required byte.
+    init(facts: PCRE2Facts) {
+        self.init(prefixes: facts.firstBytes.map { $0.map { [$0] } } ?? [[]], minLength: facts.minimumCharacters,
+                  maxLength: nil, requiredByte: facts.requiredByte)
+    }
+
+    /// `true` when `subject` has the required byte (or no byte is required).
+    @inline(__always)
+    func hasRequiredByte(in subject: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let required = requiredByte else { return true }
+        return Self.contains(required, in: subject)
+    }
+
+    /// `true` when `subject` holds `byte`, or its other case when it is an ASCII letter.
+    @inline(__always)
+    static func contains(_ byte: UInt8, in subject: UnsafeBufferPointer<UInt8>) -> Bool {
+        let folded = byte | 0x20
+        guard folded >= 0x61, folded <= 0x7A else { return subject.contains(byte) }
+        return subject.contains { $0 | 0x20 == folded }
     }
 
     /// `true` when a UIM of `length` bytes can match.

@@ -41,13 +41,15 @@ public enum SubmissionChecker {
         let known = Set(before.map(\.description))
         let indices = Set(registry.patterns.indices.filter { registry.patterns[$0].party == party })
         let finder = ConflictFinder(registry: registry)
+        let router = try? Router(registry: registry)
         return SubmissionReport(
             party: party, replacesExisting: others.count < registryFiles.count, patternCount: indices.count,
             problems: after.filter { $0.location.file == path || !known.contains($0.description) },
             preexisting: after.filter { $0.location.file != path && known.contains($0.description) },
             conflicts: finder.conflicts(involving: indices),
             lint: PatternLinter(registry: registry, profiles: finder.profiles)
-                .findings(today: today, patterns: indices, paths: (try? Router(registry: registry))?.patternPaths))
+                .findings(today: today, patterns: indices, paths: router?.patternPaths,
+                          interpreterReasons: router?.interpreterReasons))
     }
 
     /// The registry files of `directory` as the loader reads them: `*.yaml` directly in it, not starting with `.`

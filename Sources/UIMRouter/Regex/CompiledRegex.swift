@@ -11,8 +11,11 @@ let pcre2Unset = Int(bitPattern: UInt.max)
 /// block, so it runs here, in `init`, before the value can be shared; nothing mutates `code` afterwards.
 final class CompiledRegex: @unchecked Sendable {
     let code: OpaquePointer
-    /// `true` when PCRE2's JIT compiled the pattern (otherwise the interpreter runs it).
+    /// `true` when PCRE2's JIT compiled the pattern and produced code (otherwise the interpreter runs it).
     let isJIT: Bool
+    /// Why the interpreter runs the pattern although JIT was asked for; `nil` when it runs on the JIT (or when the
+    /// interpreter was asked for).
+    let interpreterReason: String?
     /// Number of capture groups (not counting group 0).
     let captureCount: Int
     /// The named groups, sorted by group number.
@@ -35,7 +38,7 @@ final class CompiledRegex: @unchecked Sendable {
             throw RegexCompileError(message: CompiledRegex.message(for: errorCode), offset: errorOffset)
         }
         code = compiled
-        isJIT = jit && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        (isJIT, interpreterReason) = jit ? CompiledRegex.jitCompile(compiled, pattern: pattern) : (false, nil)
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
@@ -43,6 +46,23 @@ final class CompiledRegex: @unchecked Sendable {
     }
 
     deinit { pcre2_code_free_8(code) }
+
+    /// JIT-compiles `code` where the JIT is exact for it; otherwise says why the interpreter will run it.
+    ///
+    /// `pcre2_jit_compile` returns 0 without producing code for a pattern that starts with `(*NO_JIT)`, so success is
+    /// judged by `PCRE2_INFO_JITSIZE`: a JIT match on such a pattern would fail every time.
+    private static func jitCompile(_ code: OpaquePointer, pattern: String) -> (Bool, String?) {
+        if PCRE2Library.jitMishandlesAcceptAndRecursion, let construct = PCRE2Library.acceptOrRecursion(in: pattern) {
+            return (false, "it uses \(construct), which the JIT of PCRE2 \(PCRE2Library.versionText) does not match "
+                + "exactly with whole-string anchoring (fixed in PCRE2 10.43)")
+        }
+        let rc = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))
+        guard rc == 0 else { return (false, "PCRE2 could not JIT-compile it: \(message(for: rc))") }
+        var size = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_JITSIZE), &size)
+        guard size > 0 else { return (false, "PCRE2 produced no JIT code for it (it starts with (*NO_JIT))") }
+        return (true, nil)
+    }
 
     /// The group number of the named group `name`, if the regex has one.
     func groupNumber(named name: String) -> Int? {

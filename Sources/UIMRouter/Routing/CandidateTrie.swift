@@ -1,8 +1,10 @@
-// The candidate index: a byte trie of the patterns' literal prefixes (each pattern under every prefix of its
-// prefix-free set). Walking a UIM down it yields exactly the patterns one of whose prefixes the UIM starts with;
-// PCRE2 then confirms each. Flat arrays, no per-lookup allocation.
+// The candidate index of the patterns PCRE2 decides: a byte trie of their literal prefixes (each pattern under every
+// prefix of its prefix-free set). Walking a UIM down it yields exactly the patterns one of whose prefixes the UIM
+// starts with, whose length bounds admit it and whose required byte it holds; PCRE2 then decides each. Every bound
+// comes from a sound RegexShape, so the trie never drops a pattern PCRE2 would match. Flat arrays, no per-lookup
+// allocation.
 
-/// Patterns indexed by literal prefix, with their byte-length bounds.
+/// Patterns indexed by literal prefix, with their byte-length bounds and required bytes.
 struct CandidateTrie: Sendable {
     /// Per node: the range of its outgoing edges in `edgeBytes`/`edgeTargets` (sorted by byte).
     private var edgeStart: [Int32] = []
@@ -16,6 +18,8 @@ struct CandidateTrie: Sendable {
     /// Per pattern: byte-length bounds (`maxLength == Int32.max` when unbounded).
     private var minLength: [Int32] = []
     private var maxLength: [Int32] = []
+    /// Per pattern: a byte every match holds (either case for an ASCII letter), or -1.
+    private var requiredByte: [Int16] = []
 
     /// Builds the trie for patterns with the given shapes (pattern `i` has `shapes[i]`); when `including` is given,
     /// only the patterns it marks are indexed (the others are decided elsewhere).
@@ -29,6 +33,7 @@ struct CandidateTrie: Sendable {
         for (index, shape) in shapes.enumerated() {
             minLength.append(Int32(clamping: shape.minLength))
             maxLength.append(Int32(clamping: shape.maxLength ?? Int(Int32.max)))
+            requiredByte.append(shape.requiredByte.map(Int16.init) ?? -1)
             if let including, !including[index] { continue }
             // Under each of its prefixes: the set is prefix-free, so a walk meets the pattern at most once.
             for prefix in shape.prefixes {
@@ -64,8 +69,8 @@ struct CandidateTrie: Sendable {
     /// Number of trie nodes.
     var nodeCount: Int { edgeStart.count }
 
-    /// Calls `body` with every pattern whose prefix `uim` starts with and whose length bounds admit `uim.count`,
-    /// shortest prefix first.
+    /// Calls `body` with every pattern whose prefix `uim` starts with, whose length bounds admit `uim.count` and
+    /// whose required byte `uim` holds, shortest prefix first.
     @inline(__always)
     func forEachCandidate(in uim: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
         let length = Int32(clamping: uim.count)
@@ -75,7 +80,9 @@ struct CandidateTrie: Sendable {
             let start = Int(patternStart[node])
             for k in start..<start + Int(patternCount[node]) {
                 let pattern = Int(patternList[k])
-                if length >= minLength[pattern], length <= maxLength[pattern] { body(pattern) }
+                guard length >= minLength[pattern], length <= maxLength[pattern] else { continue }
+                let required = requiredByte[pattern]
+                if required < 0 || RegexShape.contains(UInt8(required), in: uim) { body(pattern) }
             }
             guard depth < uim.count, let next = child(of: node, byte: uim[depth]) else { return }
             node = next

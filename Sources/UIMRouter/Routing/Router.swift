@@ -45,6 +45,10 @@ public final class Router: Sendable {
     /// Per pattern (registry order): the engine that decides whether it matches.
     public var patternPaths: [PatternPath] { index.paths }
 
+    /// Per pattern (registry order): why PCRE2 runs it on its interpreter rather than its JIT (`(*NO_JIT)`, or a
+    /// construct the linked PCRE2's JIT does not match exactly); `nil` for a pattern on the JIT.
+    public var interpreterReasons: [String?] { patterns.map(\.regex.interpreterReason) }
+
     /// Compiles every pattern of `registry` (PCRE2 + JIT) and builds the candidate index.
     ///
     /// - Throws: ``RegistryError`` listing every pattern whose regex does not compile or whose `check` names a
