@@ -13,6 +13,10 @@ struct NewCommand: ParsableCommand {
             at the placeholder example (and at anything else still to fix) line by line. An existing file is \
             never overwritten.
 
+            The file's first line is a yaml-language-server modeline naming \(RegistrySchema.fileName), the JSON \
+            Schema of registry files, which is written (or brought up to date) beside it: an editor with YAML \
+            language support then completes keys, shows what each means and flags structural mistakes as you type.
+
             Examples:
               uim-router new TZ --name "United Republic of Tanzania"
               uim-router new NO --name Norway --not-protocol-party --registry ./Patterns
@@ -41,7 +45,11 @@ struct NewCommand: ParsableCommand {
             Terminal.printError("uim-router: \(path) already exists; it was left as it is")
             throw ExitCode(1)
         }
-        let text = PartyTemplate.text(code: code, name: name, protocolParty: !notProtocolParty, today: Day.today())
+        let text = PartyTemplate.text(
+            code: code, name: name, protocolParty: !notProtocolParty, today: Day.today(),
+            schemaPath: RegistrySchema.fileName)
+        let schemaPath = (folder.hasSuffix("/") ? folder : folder + "/") + RegistrySchema.fileName
+        var written = path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -49,6 +57,16 @@ struct NewCommand: ParsableCommand {
             Terminal.printError("uim-router: cannot write \(path): \(error.localizedDescription)")
             throw ExitCode(74)
         }
-        print("wrote \(path); fill in the TODOs, then run: uim-router validate --registry \(folder)")
+        // The schema is generated, so a copy from another version is brought up to date rather than kept.
+        if (try? String(contentsOfFile: schemaPath, encoding: .utf8)) != RegistrySchema.text {
+            do {
+                try RegistrySchema.text.write(toFile: schemaPath, atomically: true, encoding: .utf8)
+                written += " and \(schemaPath)"
+            } catch {
+                Terminal.printError("uim-router: cannot write \(schemaPath): \(error.localizedDescription)")
+                throw ExitCode(74)
+            }
+        }
+        print("wrote \(written); fill in the TODOs, then run: uim-router validate --registry \(folder)")
     }
 }

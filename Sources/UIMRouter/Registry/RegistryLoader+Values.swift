@@ -3,15 +3,13 @@
 import Yams
 
 extension RegistryLoader {
-    /// The keys the format knows at each level of a file.
+    /// The keys the format knows at each level of a file: `RegistryKeyTable`'s, which the JSON Schema is built from.
     enum Keys {
-        static let top = ["format", "party", "patterns"]
-        static let party = ["code", "name", "protocol_party"]
-        static let pattern = [
-            "id", "regex", "level", "description", "check", "references", "valid_from", "valid_until", "examples",
-        ]
-        static let check = ["algorithm", "payload", "digit"]
-        static let examples = ["match", "no_match"]
+        static let top = RegistryKeyTable.names(.file)
+        static let party = RegistryKeyTable.names(.party)
+        static let pattern = RegistryKeyTable.names(.pattern)
+        static let check = RegistryKeyTable.names(.check)
+        static let examples = RegistryKeyTable.names(.examples)
         /// Where a key belongs, for a key written at the wrong level (`algorithm` directly in a pattern).
         static let home: [String: String] = {
             var home: [String: String] = [:]
