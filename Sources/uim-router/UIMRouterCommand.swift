@@ -17,6 +17,6 @@ struct UIMRouterCommand: ParsableCommand {
         subcommands: [RouteCommand.self, ValidateCommand.self, BenchCommand.self, ClassifyCommand.self,
                       ConflictsCommand.self, LintCommand.self, CheckSubmissionCommand.self, SampleCommand.self,
                       ListCommand.self, ShowCommand.self, NewCommand.self, FmtCommand.self,
-                      DiffCommand.self, SchemaCommand.self]
+                      DiffCommand.self, SchemaCommand.self, ExplainCommand.self]
     )
 }
