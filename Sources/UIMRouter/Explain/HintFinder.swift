@@ -34,6 +34,12 @@ public final class HintFinder {
         scratch = router.makeScratch()
     }
 
+    /// Sets `result`'s ``RouteResult/hints`` when it is `unrouted` (status, Party and matches stay as they are).
+    public func attachHints(to result: inout RouteResult, on day: Day) {
+        guard result.status == .unrouted else { return }
+        result.hints = hints(for: result, on: day).hints
+    }
+
     /// The hints for `result`, a result ``router`` produced on `day`: none unless it is `unrouted`.
     public func hints(for result: RouteResult, on day: Day) -> HintSearch {
         guard result.status == .unrouted else { return HintSearch() }

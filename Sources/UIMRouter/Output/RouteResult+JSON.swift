@@ -3,7 +3,8 @@
 extension RouteResult {
     /// Writes the contract's JSON object (one line, no trailing newline):
     /// `{"uim":…,"status":…,"party":…,"matches":[{"party":…,"pattern":…,"fields":{…}}],"rejected":[…],"error":…}`.
-    /// `party` appears only when routed, `error` only when invalid; `matches` and `rejected` are always present.
+    /// `party` appears only when routed, `error` only when invalid; `matches` and `rejected` are always present;
+    /// `hints` (repair hints, an array) only when they were asked for and the result is unrouted.
     public func writeJSON(to writer: inout JSONWriter) {
         writer.raw("{\"uim\":")
         writer.string(uim)
@@ -43,6 +44,14 @@ extension RouteResult {
         if let error {
             writer.raw(",\"error\":")
             writer.string(error.rawValue)
+        }
+        if let hints {
+            writer.raw(",\"hints\":[")
+            for (i, hint) in hints.enumerated() {
+                if i > 0 { writer.raw(",") }
+                hint.writeJSON(to: &writer)
+            }
+            writer.raw("]")
         }
         writer.raw("}")
     }

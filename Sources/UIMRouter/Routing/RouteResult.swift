@@ -87,6 +87,9 @@ public struct RouteResult: Sendable, Hashable {
     public var rejected: [Rejection]
     /// Why the input is invalid, when ``status`` is ``RouteStatus/invalid``.
     public var error: InvalidReason?
+    /// Repair hints, when they were asked for (``HintFinder/attachHints(to:on:)``) and the result is unrouted: they
+    /// never change ``status``, ``party`` or ``matches``.
+    public var hints: [RepairHint]?
 
     /// A result; `party` is derived from `status` and `matches`.
     public init(uim: String, status: RouteStatus, matches: [PatternMatch] = [], rejected: [Rejection] = [],
