@@ -48,6 +48,9 @@ struct BenchCommand: ParsableCommand {
         valueName: "engine"))
     var engines: [RoutingEngine] = []
 
+    @Flag(help: "Also time the repair-hint search (as explain and --hints run it) on every unrouted UIM.")
+    var hints = false
+
     @Argument(help: "File of UIMs (default: standard input).")
     var file: String?
 
@@ -69,6 +72,30 @@ struct BenchCommand: ParsableCommand {
                                    + (engine == .router ? RoutingBenchmark.indexFigures(router) : []))
                   + " peak_rss_mb=\(RoutingBenchmark.decimal(RoutingBenchmark.peakResidentMiB()))")
         }
+        if hints { print(hintLine(router: router, uims: uims, day: day)) }
+    }
+
+    /// `engine=hints`: the hint search's time per unrouted UIM (each timed alone), and what it found.
+    private func hintLine(router: Router, uims: [[UInt8]], day: Day) -> String {
+        let finder = HintFinder(router: router)
+        let scratch = router.makeScratch()
+        var times: [Int] = []
+        var found = 0
+        var capped = 0
+        for uim in uims {
+            let result = uim.withUnsafeBufferPointer { router.route(utf8: $0, on: day, using: scratch) }
+            guard result.status == .unrouted else { continue }
+            let start = RoutingBenchmark.monotonicNanoseconds()
+            let search = finder.hints(for: result, on: day)
+            times.append(RoutingBenchmark.monotonicNanoseconds() - start)
+            if !search.hints.isEmpty { found += 1 }
+            if search.capped { capped += 1 }
+        }
+        times.sort()
+        func percentile(_ p: Double) -> Int { times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * p))] }
+        let mean = times.isEmpty ? 0 : times.reduce(0, +) / times.count
+        return "engine=hints patterns=\(router.registry.patterns.count) unrouted=\(times.count) with_hints=\(found) "
+            + "capped=\(capped) mean_ns=\(mean) p50_ns=\(percentile(0.5)) p99_ns=\(percentile(0.99))"
     }
 
     private func readUIMs() throws -> [[UInt8]] {

@@ -18,7 +18,10 @@ extension HintFinder {
             }
         }
         candidates.append((.caseInverted, subject.map(Self.invertedCase)))
-        if let text = String(validating: subject, as: UTF8.self) {
+        if subject.allSatisfy({ $0 < 0x80 }) {
+            candidates.append((.keyboardQWERTZ, subject.map { Self.asciiQWERTZ[Int($0)] }))
+            candidates.append((.keyboardAZERTY, subject.map { Self.asciiAZERTY[Int($0)] }))
+        } else if let text = String(validating: subject, as: UTF8.self) {
             candidates.append((.keyboardQWERTZ, Array(String(text.map { Self.qwertz[$0] ?? $0 }).utf8)))
             candidates.append((.keyboardAZERTY, Array(String(text.map { Self.azerty[$0] ?? $0 }).utf8)))
         }
@@ -81,6 +84,18 @@ extension HintFinder {
         "m": ";", "M": ":", ";": ",", ".": "<", ":": ".", "/": ">", "&": "1", "é": "2", "\"": "3", "'": "4",
         "(": "5", "-": "6", "è": "7", "_": "8", "ç": "9", "à": "0", ")": "-", "!": "/", "§": "?",
     ]
+
+    /// `qwertz` and `azerty` on ASCII bytes, for the common all-ASCII UIM (no String work per candidate).
+    static let asciiQWERTZ = asciiTable(qwertz)
+    static let asciiAZERTY = asciiTable(azerty)
+
+    static func asciiTable(_ map: [Character: Character]) -> [UInt8] {
+        (0..<128).map { byte in
+            let character = Character(Unicode.Scalar(UInt8(byte)))
+            guard let mapped = map[character], let ascii = mapped.asciiValue else { return UInt8(byte) }
+            return ascii
+        }
+    }
 
     static func invertedCase(_ byte: UInt8) -> UInt8 { isLetter(byte) ? byte ^ 0x20 : byte }
 

@@ -39,12 +39,18 @@ extension HintFinder {
             budget -= 1
         }
         var edited = [[Int: [[Edit]]]](repeating: [:], count: n + 2)
+        // Distinct edit lists always spell distinct strings, so no list needs comparing with another.
         func add(_ state: Int, _ edits: [Edit], at position: Int) {
             guard state >= 0 else { return }
-            var list = edited[position][state] ?? []
-            guard list.count < Self.editsPerState, !list.contains(edits) else { return }
-            list.append(edits)
-            edited[position][state] = list
+            edited[position][state, default: []].append(edits)
+        }
+        func add(_ state: Int, _ lists: [[Edit]], at position: Int) {
+            guard state >= 0 else { return }
+            if let present = edited[position][state] {
+                edited[position][state] = present + lists.prefix(Self.editsPerState - present.count)
+            } else {
+                edited[position][state] = lists
+            }
         }
         for i in 0...n {
             guard budget > 0 else { break }
@@ -57,32 +63,34 @@ extension HintFinder {
                     let next = tables.step(state, 0x1D)
                     budget -= 1
                     guard next >= 0 else { continue }
+                    guard (edited[i][next]?.count ?? 0) < Self.editsPerState else { continue }
                     let more = edits + [Edit(index: i, length: 0, bytes: [0x1D])]
-                    let before = edited[i][next]?.count ?? 0
                     add(next, more, at: i)
-                    if (edited[i][next]?.count ?? 0) > before { queue.append((next, more)) }
+                    queue.append((next, more))
                 }
             }
             guard i < n else { break }
             for (state, lists) in edited[i] {
                 let next = tables.step(state, subject[i])
                 budget -= 1
-                for edits in lists { add(next, edits, at: i + 1) }
+                add(next, lists, at: i + 1)
             }
             guard plain[i] >= 0 else { continue }
             switch kind {
             case .typedConfusable:
                 for alternative in Self.confusables[Int(subject[i])] {
                     budget -= 1
-                    add(tables.step(plain[i], alternative), [Edit(index: i, length: 1, bytes: [alternative])], at: i + 1)
+                    let next = tables.step(plain[i], alternative)
+                    guard (edited[i + 1][next]?.count ?? 0) < Self.editsPerState else { continue }
+                    add(next, [Edit(index: i, length: 1, bytes: [alternative])], at: i + 1)
                 }
             case .typedTransposition:
                 guard i + 1 < n, subject[i] != subject[i + 1], subject[i] < 0x80, subject[i + 1] < 0x80 else { break }
                 let middle = tables.step(plain[i], subject[i + 1])
                 budget -= 2
-                if middle >= 0 {
-                    add(tables.step(middle, subject[i]), [Edit(index: i, length: 2, bytes: [subject[i + 1], subject[i]])],
-                        at: i + 2)
+                let next = middle >= 0 ? tables.step(middle, subject[i]) : -1
+                if next >= 0, (edited[i + 2][next]?.count ?? 0) < Self.editsPerState {
+                    add(next, [Edit(index: i, length: 2, bytes: [subject[i + 1], subject[i]])], at: i + 2)
                 }
             default:
                 break

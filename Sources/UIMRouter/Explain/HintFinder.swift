@@ -73,6 +73,9 @@ public final class HintFinder {
 
     /// The hint for `candidate` when the router routes it (or finds it ambiguous).
     private func confirm(_ candidate: [UInt8], kind: RepairKind, on day: Day) -> RepairHint? {
+        // Most candidates do not route: decide first, without building a result.
+        let status = candidate.withUnsafeBufferPointer { router.decide(utf8: $0, on: day, using: scratch, fields: false) }
+        guard status == .routed || status == .ambiguous else { return nil }
         let result = candidate.withUnsafeBufferPointer { router.route(utf8: $0, on: day, using: scratch) }
         guard result.status == .routed || result.status == .ambiguous, let first = result.matches.first,
               case .success(let range) = candidate.withUnsafeBufferPointer(Normalizer.normalise),
