@@ -116,14 +116,21 @@ extension HintFinder {
 
     static func range(of token: [UInt8], in bytes: [UInt8]) -> Int? {
         guard token.count <= bytes.count else { return nil }
-        return (0...(bytes.count - token.count)).first { Array(bytes[$0..<$0 + token.count]) == token }
+        return (0...(bytes.count - token.count)).first { starts(bytes, with: token, at: $0) }
+    }
+
+    /// `true` when `token` stands in `bytes` at `index` (no copy).
+    static func starts(_ bytes: [UInt8], with token: [UInt8], at index: Int) -> Bool {
+        guard index + token.count <= bytes.count else { return false }
+        for k in token.indices where bytes[index + k] != token[k] { return false }
+        return true
     }
 
     static func replacing(_ token: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
         var k = 0
         while k < bytes.count {
-            if k + token.count <= bytes.count, Array(bytes[k..<k + token.count]) == token {
+            if starts(bytes, with: token, at: k) {
                 result += replacement
                 k += token.count
             } else {

@@ -30,9 +30,12 @@ enum PCRE2Library {
     /// false finding only moves a pattern to the interpreter, which is always exact.
     static func acceptOrRecursion(in regex: String) -> String? {
         let bytes = Array(regex.utf8)
-        func has(_ text: String, at index: Int) -> Bool {
-            let needle = Array(text.utf8)
-            return index + needle.count <= bytes.count && Array(bytes[index..<index + needle.count]) == needle
+        func has(_ text: StaticString, at index: Int) -> Bool {
+            text.withUTF8Buffer { needle in
+                guard index + needle.count <= bytes.count else { return false }
+                for k in 0..<needle.count where bytes[index + k] != needle[k] { return false }
+                return true
+            }
         }
         func isDigit(_ index: Int) -> Bool { index < bytes.count && (0x30...0x39).contains(bytes[index]) }
         for index in bytes.indices {
