@@ -43,4 +43,28 @@ struct ValidateCommandTests {
         #expect(result.lines.contains("\(reg)/BB.yaml:5:34: error: regex of pattern 'BB-1' does not compile: missing closing parenthesis; correct it (PCRE2 syntax)"))
         #expect(result.lines.last == "\(reg): 4 problem(s)")
     }
+
+    @Test("a Notepad file (BOM + CRLF, starting with 'format: 1') validates, and check-submission agrees")
+    func notepadFile() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let text = (FixtureRegistry.files["BB.yaml"] ?? "").replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+        let path = try folder.write("registry/BB.yaml", Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)))
+        let validated = try CLI.run(["validate", "--registry", registry])
+        #expect(validated.status == 0, "\(validated.text)")
+        let submitted = try CLI.run(["check-submission", path, "--registry", registry])
+        #expect(submitted.text.contains("1. Validation and examples: ok"), "\(submitted.text)")
+    }
+
+    @Test("a UTF-16 file: one located message saying to save it as UTF-8")
+    func utf16File() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let text = try #require((FixtureRegistry.files["BB.yaml"] ?? "").data(using: .utf16LittleEndian))
+        let path = try folder.write("registry/BB.yaml", Data([0xFF, 0xFE]) + text)
+        let result = try CLI.run(["validate", "--registry", registry])
+        #expect(result.status == 1)
+        #expect(result.lines.contains("\(path):1:1: error: this file is UTF-16 (little-endian) text, not UTF-8; "
+            + "save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"), "\(result.text)")
+    }
 }

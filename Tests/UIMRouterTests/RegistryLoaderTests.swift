@@ -306,8 +306,8 @@ struct RegistryLoaderTests {
         try F.withFolder(["KE.yaml": Data(Array("format: 1\nparty: ".utf8) + [0xE9])]) { folder in
             #expect(
                 RegistryLoader.load(directory: folder).diagnostics.map(\.description) == [
-                    "\(folder)/KE.yaml:1:1: error: this file is not valid UTF-8 (first bad byte at offset 17); "
-                        + "save it as UTF-8"
+                    "\(folder)/KE.yaml:2:8: error: this file is not UTF-8: byte 0xE9 here is not UTF-8 (Latin-1 or "
+                        + "a Windows code page, it seems); save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"
                 ])
         }
     }

@@ -50,14 +50,17 @@ public enum SubmissionChecker {
                 .findings(today: today, patterns: indices, paths: (try? Router(registry: registry))?.patternPaths))
     }
 
-    /// The registry files of `directory` as the loader reads them: `*.yaml` directly in it, not starting with `.`
-    /// or `_`, sorted by name.
-    public static func registryFiles(in directory: String) throws -> [(path: String, text: String)] {
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return try FileManager.default.contentsOfDirectory(atPath: directory)
-            .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }
-            .sorted()
-            .map { name in (prefix + name, try String(contentsOfFile: prefix + name, encoding: .utf8)) }
+    /// The registry files of `directory` as the loader reads them (``RegistryText``): `*.yaml` directly in it, not
+    /// starting with `.` or `_`, sorted by name.
+    /// - Throws: ``RegistryError`` when the folder cannot be listed or a file cannot be read as UTF-8.
+    public static func registryFiles(in directory: String) throws(RegistryError) -> [(path: String, text: String)] {
+        let (files, listing) = RegistryFolder.read(directory)
+        guard listing.problems.isEmpty else {
+            var error = RegistryError(listing.problems)
+            error.warnings = listing.warnings
+            throw error
+        }
+        return files
     }
 
     /// The bundled registry's files, named `Patterns/NAME.yaml`.

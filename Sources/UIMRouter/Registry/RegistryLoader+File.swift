@@ -22,16 +22,21 @@ extension RegistryLoader {
     struct FileParser {
         /// The path as the user named it.
         let path: String
-        /// The file's text.
+        /// The file's text, normalised by ``RegistryText`` (no byte-order mark, LF line ends).
         let text: String
+        /// The text's lines (``RegistryText/lines(of:)``), for locations the YAML tree does not give.
+        let lines: [[Unicode.Scalar]]
         /// The file name without `.yaml`: what `party.code` must be.
         let expectedCode: String
         /// What went wrong, in the order found.
         var diagnostics: [Diagnostic] = []
+        /// What is worth fixing but does not stop loading, in the order found.
+        var warnings: [Diagnostic] = []
 
         init(path: String, text: String) {
             self.path = path
-            self.text = text
+            self.text = RegistryText(normalizing: text).text
+            self.lines = RegistryText.lines(of: self.text)
             let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
             self.expectedCode = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
         }
