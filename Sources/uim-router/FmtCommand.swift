@@ -17,7 +17,8 @@ struct FmtCommand: ParsableCommand {
             UTF-8 byte-order mark.
 
             Works on the folder named by --registry (else $UIM_REGISTRY, else ./Patterns). Exit status: 0 all \
-            files are (now) canonical; 1 a file could not be formatted or, with --check, is not canonical.
+            files are (now) canonical; 1 a file could not be formatted or, with --check, is not canonical; 66 the \
+            folder cannot be opened.
 
             Examples:
               uim-router fmt --check --registry Patterns
@@ -32,6 +33,8 @@ struct FmtCommand: ParsableCommand {
 
     func run() throws {
         let folder = registry.folder ?? "Patterns"
+        try InputFiles.checkFolder(folder)
+        print("registry: \(folder)")
         var failed = 0, changed = 0
         let outcomes = RegistryFormatter.format(folder: folder)
         for outcome in outcomes {

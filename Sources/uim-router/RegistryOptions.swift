@@ -25,10 +25,10 @@ struct RegistryOptions: ParsableArguments {
 
     /// Which registry a command read, for its first line: the folder, or `bundled, built <date>`; with the digest
     /// when the registry loaded.
-    func provenance(digest: String?) -> String {
+    func provenance(digest: String?, prefix: String = "registry: ") -> String {
         let digestText = digest.map { ", digest sha256:\($0)" } ?? ""
-        guard let folder else { return "registry: bundled, built \(BundledRegistry.builtOn)\(digestText)" }
-        return "registry: \(folder)\(digestText)"
+        guard let folder else { return "\(prefix)bundled, built \(BundledRegistry.builtOn)\(digestText)" }
+        return "\(prefix)\(folder)\(digestText)"
     }
 
     /// When the bundled registry is in use and `./Patterns` exists but holds other files: say so, and how to read it.
@@ -55,21 +55,7 @@ struct RegistryOptions: ParsableArguments {
     /// exist, is not a folder or cannot be listed, saying which and why.
     func checkFolder() throws {
         guard let folder else { return }
-        var status = stat()
-        let reason: String?
-        if stat(folder, &status) != 0 {
-            reason = errno == ENOENT ? "no such folder" : String(cString: strerror(errno))
-        } else if (status.st_mode & S_IFMT) != S_IFDIR {
-            reason = "it is a file, not a folder of <PARTY>.yaml files"
-        } else if let directory = opendir(folder) {
-            closedir(directory)
-            reason = nil
-        } else {
-            reason = errno == EACCES ? "permission denied" : String(cString: strerror(errno))
-        }
-        guard let reason else { return }
-        Terminal.printError("uim-router: cannot open registry folder '\(folder)': \(reason)")
-        throw ExitCode(66)
+        try InputFiles.checkFolder(folder)
     }
 
     /// Loads the registry for routing, or prints every diagnostic to standard error and exits 1. Problems in
