@@ -24,7 +24,8 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var registry: RegistryOptions
 
-    @Option(help: ArgumentHelp("Query date, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    @Option(help: ArgumentHelp("Query date, YYYY-MM-DD (default: today, UTC).",
+                               valueName: "date"), transform: Day.argument)
     var date: Day?
 
     @Option(help: "Number of timed passes over the input.")

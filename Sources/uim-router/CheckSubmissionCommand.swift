@@ -27,7 +27,7 @@ struct CheckSubmissionCommand: ParsableCommand {
     var file: String
 
     @Option(help: ArgumentHelp("The day that decides what has expired, YYYY-MM-DD (default: today, UTC).",
-                               valueName: "date"))
+                               valueName: "date"), transform: Day.argument)
     var date: Day?
 
     func run() throws {

@@ -28,7 +28,8 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The new registry folder.", valueName: "new-dir"))
     var new: String
 
-    @Option(help: ArgumentHelp("Query date for validity periods, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    @Option(help: ArgumentHelp("Query date for validity periods, YYYY-MM-DD (default: today, UTC).",
+                               valueName: "date"), transform: Day.argument)
     var date: Day?
 
     @Option(help: "UIMs drawn per pattern version, besides its examples.")

@@ -100,6 +100,18 @@ struct RegistryOptions: ParsableArguments {
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
     public static var defaultCompletionKind: CompletionKind { .default }
+
+    /// `--date` parsed with a message that says what is wrong: a date that does not exist (`2026-02-30`) is told so,
+    /// not asked to be written as YYYY-MM-DD. Use as `@Option(…, transform: Day.argument)`.
+    static func argument(_ text: String) throws -> Day {
+        guard let day = Day(iso: text) else { throw DateArgumentError(description: Day.problem(with: text) ?? text) }
+        return day
+    }
+}
+
+/// Why a `--date` value is not a day; ArgumentParser prints its description after "The value '…' is invalid".
+struct DateArgumentError: Error, CustomStringConvertible {
+    var description: String
 }
 
 enum Terminal {

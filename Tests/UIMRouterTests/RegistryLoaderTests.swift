@@ -133,8 +133,8 @@ struct RegistryLoaderTests {
                 "Patterns/KE.yaml:7:9: error: pattern id 'KE stamp' is not valid; use 1 to 64 letters, digits, '.', '_' "
                     + "or '-', starting with a letter or digit",
                 "Patterns/KE.yaml:9:12: error: level 'units' is not one of unit, aggregated, any; did you mean 'unit'?",
-                "Patterns/KE.yaml:10:17: error: valid_from '2019-13-01' is not a valid date; write it as YYYY-MM-DD, "
-                    + "for example 2019-10-01",
+                "Patterns/KE.yaml:10:17: error: valid_from: the date '2019-13-01' does not exist: there is no month "
+                    + "13 (months run from 01 to 12); write a day that exists",
                 "Patterns/KE.yaml:11:17: error: 'references' must be a list of strings, not a string; write each "
                     + "reference as an item starting with '- '",
                 "Patterns/KE.yaml:13:12: error: regex of pattern 'B' is empty; write the PCRE2 regex the UIM must match, "
@@ -287,6 +287,19 @@ struct RegistryLoaderTests {
             #expect(registry.patterns.map(\.id) == ["EU-1", "KE-1"])
             #expect(registry.patterns.map(\.location.file) == ["\(folder)/EU.yaml", "\(folder)/KE.yaml"])
         }
+    }
+
+    @Test("a date that does not exist is told so; one that is not YYYY-MM-DD is asked to be written so",
+          arguments: [
+            ("2026-02-30", "valid_until: the date '2026-02-30' does not exist: February 2026 has 28 days; "
+                + "write a day that exists"),
+            ("2025-04-31", "valid_until: the date '2025-04-31' does not exist: April 2025 has 30 days; "
+                + "write a day that exists"),
+            ("2026-2-3", "valid_until '2026-2-3' is not a valid date; write it as YYYY-MM-DD, for example 2019-10-01"),
+          ])
+    func datesThatDoNotExist(date: String, message: String) {
+        let yaml = F.file(F.pattern("KE-1", regex: "'KE[0-9]'", "valid_until: \(date)"))
+        #expect(F.parse(("KE.yaml", yaml)).diagnostics.map(\.message) == [message])
     }
 
     @Test func loadReportsUnreadableFoldersAndFiles() throws {
