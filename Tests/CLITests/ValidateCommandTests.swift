@@ -67,4 +67,19 @@ struct ValidateCommandTests {
         #expect(result.lines.contains("\(path):1:1: error: this file is UTF-16 (little-endian) text, not UTF-8; "
             + "save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"), "\(result.text)")
     }
+
+    @Test("a .yml file beside the others is named in a warning saying to rename it; validate still says ok")
+    func ymlFileIsNamed() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let path = try folder.write("registry/QV.yml", FixtureRegistry.files["BB.yaml"] ?? "")
+        try folder.write("registry/_draft.yml", "")
+        let result = try CLI.run(["validate", "--registry", registry])
+        #expect(result.status == 0, "\(result.text)")
+        #expect(result.lines.contains("\(path):1:1: warning: 'QV.yml' is not read: only files named <PARTY>.yaml are; "
+            + "rename it to QV.yaml, or start its name with '_' to keep it out of the registry"), "\(result.text)")
+        #expect(!result.text.contains("_draft"))
+        let routed = try CLI.run(["route", "--registry", registry, "BB123456784"])
+        #expect(routed.stderr.contains("\(path):1:1: warning: 'QV.yml' is not read"), "\(routed.stderr)")
+    }
 }

@@ -302,6 +302,33 @@ struct RegistryLoaderTests {
         #expect(F.parse(("KE.yaml", yaml)).diagnostics.map(\.message) == [message])
     }
 
+    @Test("every entry of the folder that is not read is named in a warning with what to do; '.' and '_' stay silent")
+    func unreadEntriesAreWarnings() throws {
+        let kenya = F.file(F.pattern("KE-1", regex: "'KE[0-9]'"))
+        let warnings = try F.withFolder([
+            "KE.yaml": kenya, "QV.yml": kenya, "UG.YAML": kenya, "TZ.json": "{}", "notes.txt": "x",
+            "_draft.yml": kenya, ".hidden.json": "{}", "sub/.keep": "",
+        ]) { folder in
+            let loaded = try Registry.load(from: folder)
+            #expect(loaded.parties.map(\.code) == ["KE"])
+            return loaded.warnings.map { "\($0.code) \($0.severity) \($0.location.file.dropFirst(folder.count + 1)) "
+                + $0.message }
+        }
+        let hide = "or start its name with '_' to keep it out of the registry"
+        #expect(warnings == [
+            "unread-file warning QV.yml 'QV.yml' is not read: only files named <PARTY>.yaml are; rename it to QV.yaml, "
+                + hide,
+            "unread-file warning TZ.json 'TZ.json' is not read: registry files are YAML named <PARTY>.yaml; write it "
+                + "as TZ.yaml, " + hide,
+            "unread-file warning UG.YAML 'UG.YAML' is not read: only files named <PARTY>.yaml are; rename it to "
+                + "UG.yaml, " + hide,
+            "unread-file warning notes.txt 'notes.txt' is not read: only files named <PARTY>.yaml are; remove it "
+                + "from the registry folder, " + hide,
+            "unread-file warning sub 'sub' is a folder and is not read: registry files sit directly in the registry "
+                + "folder; move its files up, " + hide,
+        ])
+    }
+
     @Test func loadReportsUnreadableFoldersAndFiles() throws {
         let missing = "/nonexistent/registry-\(UUID().uuidString)"
         #expect(
