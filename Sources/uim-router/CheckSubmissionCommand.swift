@@ -57,7 +57,8 @@ struct CheckSubmissionCommand: ParsableCommand {
         let report = SubmissionChecker.check(path: file, text: text, registryFiles: files, today: date ?? Day.today())
         if let note = registry.patternsNote { Terminal.printError(note) }
         let digest = (try? Registry.load(files: files, examples: .warnings))?.digest
-        print(SubmissionText.report(report, file: file, registry: registry.provenance(digest: digest, prefix: "")))
+        let against = registry.displayName + (digest.map { ", digest sha256:\($0)" } ?? "")
+        print(SubmissionText.report(report, file: file, registry: against))
         if !report.isAcceptable { throw ExitCode(1) }
     }
 }

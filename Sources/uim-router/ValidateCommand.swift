@@ -26,8 +26,10 @@ struct ValidateCommand: ParsableCommand {
             print(registry.provenance(digest: loaded.digest))
             if let note = registry.patternsNote { print(note) }
             for warning in loaded.warnings { print(warning) }
+            let warned = loaded.warnings.isEmpty ? "" : ", \(loaded.warnings.count) warning(s) above"
             print("\(registry.displayName): ok — \(loaded.parties.count) Parties, \(loaded.patterns.count) patterns, "
-                + "\(loaded.patterns.reduce(0) { $0 + $1.matchExamples.count + $1.noMatchExamples.count }) examples checked")
+                + "\(loaded.patterns.reduce(0) { $0 + $1.matchExamples.count + $1.noMatchExamples.count }) examples checked"
+                + warned)
             print("digest: sha256:\(loaded.digest)")
         } catch {
             print(registry.provenance(digest: nil))

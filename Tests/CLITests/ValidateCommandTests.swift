@@ -82,4 +82,19 @@ struct ValidateCommandTests {
         let routed = try CLI.run(["route", "--registry", registry, "BB123456784"])
         #expect(routed.stderr.contains("\(path):1:1: warning: 'QV.yml' is not read"), "\(routed.stderr)")
     }
+
+    @Test("an unquoted regex cut at ' #': validate says '#' starts a YAML comment and to quote the regex")
+    func regexCutByComment() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let path = try folder.write("registry/BB.yaml", (FixtureRegistry.files["BB.yaml"] ?? "")
+            .replacingOccurrences(of: "regex: 'BB(?<payload>[0-9]{8})(?<check>[0-9])'",
+                                  with: "regex: BB(?<payload>[0-9]{8}) #(?<check>[0-9])"))
+        let result = try CLI.run(["validate", "--registry", registry])
+        #expect(result.status == 1)
+        #expect(result.lines.contains { line in
+            line.hasPrefix("\(path):8:35: warning: regex of pattern 'BB-GTIN' ends before this '#': in YAML, ' #' "
+                + "starts a comment") && line.hasSuffix("quote it: regex: 'BB(?<payload>[0-9]{8}) #(?<check>[0-9])'")
+        }, "\(result.text)")
+    }
 }

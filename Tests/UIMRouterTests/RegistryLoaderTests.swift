@@ -329,6 +329,37 @@ struct RegistryLoaderTests {
         ])
     }
 
+    @Test("placeholder text of the template is a warning where it stands; the registry loads")
+    func placeholdersAreWarnings() throws {
+        let text = SubmissionCheckerTests.unfinishedTemplate
+        let loaded = try Registry.load(files: [("TZ.yaml", text)])
+        #expect(loaded.warnings.map(\.description) == [
+            "TZ.yaml:17:11: warning: description 'en' is still placeholder text ('TODO: what this code marks, in "
+                + "English'); replace it with the real text, or remove it",
+            "TZ.yaml:23:9: warning: reference is still placeholder text ('TODO: legal basis or source URL'); replace "
+                + "it with the real text, or remove it",
+        ])
+        let finished = text.replacingOccurrences(of: "TODO: what this code marks, in English", with: "Excise stamp")
+            .replacingOccurrences(of: "TODO: legal basis or source URL", with: "Excise Act 2019")
+        #expect(try Registry.load(files: [("TZ.yaml", finished)]).warnings.isEmpty)
+    }
+
+    @Test("a plain regex followed by ' #' on its line: a warning at the '#' saying it starts a comment, and to quote")
+    func regexCutByComment() throws {
+        let yaml = F.file(F.pattern("KE-1", regex: "KE(?<payload>[0-9]{4}) #(?<check>[0-9])",
+                                    "check: {algorithm: luhn}"))
+        let (registry, diagnostics) = F.parse(("KE.yaml", yaml))
+        #expect(diagnostics.map(\.code) == [.missingGroup])
+        #expect(registry.warnings.map(\.description) == [
+            "KE.yaml:8:35: warning: regex of pattern 'KE-1' ends before this '#': in YAML, ' #' starts a comment, so "
+                + "the regex is 'KE(?<payload>[0-9]{4})' and the rest of the line is ignored; if the '#' belongs to "
+                + "the regex, quote it: regex: 'KE(?<payload>[0-9]{4}) #(?<check>[0-9])'",
+        ])
+        for quiet in ["'KE[0-9]{4} #1'", "KE[0-9]{4}#1", "KE[0-9]{4}"] {
+            #expect(F.parse(("KE.yaml", F.file(F.pattern("KE-1", regex: quiet)))).registry.warnings.isEmpty, "\(quiet)")
+        }
+    }
+
     @Test func loadReportsUnreadableFoldersAndFiles() throws {
         let missing = "/nonexistent/registry-\(UUID().uuidString)"
         #expect(

@@ -122,6 +122,7 @@ extension RegistryLoader {
             var name: String?
             if let field = fields["name"] {
                 name = text(field.value, "'name'", hint: "write the Party's display name")
+                if let name { notePlaceholder(name, at: field.value, what: "the Party's name") }
             } else {
                 report(.missingKey, at: node, "party has no 'name' key; add the Party's display name")
             }

@@ -83,6 +83,14 @@ struct ListShowNewCommandsTests {
             .write(toFile: path, atomically: true, encoding: .utf8)
         let sound = try CLI.run(["validate", "--registry", registry])
         #expect(sound.status == 0, "\(sound.text)")
+        // The template's TODO description and reference are still there: validate warns, check-submission refuses.
+        #expect(sound.lines.filter { $0.contains(": warning: ") && $0.contains("still placeholder text") }.count == 2,
+                "\(sound.text)")
+        let submitted = try CLI.run(["check-submission", path])
+        #expect(submitted.status == 1, "\(submitted.text)")
+        #expect(submitted.text.contains("VERDICT: cannot be accepted yet"), "\(submitted.text)")
+        #expect(submitted.text.contains("\(path):17:11: error: description 'en' is still placeholder text"),
+                "\(submitted.text)")
         #expect(try CLI.run(["new", "TZ", "--name", "Again", "--registry", registry]).status == 1)
         #expect(try CLI.run(["new", "T-Z", "--name", "Bad", "--registry", registry]).status == 64)
     }
