@@ -60,6 +60,15 @@ struct RegistryTextTests {
         #expect(located == plain)
     }
 
+    @Test("a character YAML refuses (a control character) is located as the editor shows it, after a BOM and CRLF")
+    func readerErrorLocation() {
+        for text in ["format: 1\nparty:\n  code: KE\n  name: \u{E9}\u{E9}\u{01}\n",
+                     "\u{FEFF}format: 1\r\nparty:\r\n  code: KE\r\n  name: \u{E9}\u{E9}\u{01}\r\n"] {
+            let located = F.parse(("KE.yaml", text)).diagnostics.map { "\($0.location.line):\($0.location.column)" }
+            #expect(located == ["4:11"], "\(text.debugDescription)")
+        }
+    }
+
     @Test("UTF-16 and UTF-32, with or without a BOM: one message at 1:1 saying to save as UTF-8",
           arguments: [
             (String.Encoding.utf16LittleEndian, [UInt8](), "UTF-16 (little-endian)"),

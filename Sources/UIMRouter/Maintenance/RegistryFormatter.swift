@@ -89,7 +89,8 @@ public enum RegistryFormatter {
     }
 
     /// The canonical text with the comments placed, or the file's diagnostics.
-    static func layout(path: String, text: String) -> Result<String, RegistryError> {
+    static func layout(path: String, text raw: String) -> Result<String, RegistryError> {
+        let text = RegistryText(normalizing: raw).text
         let (registry, diagnostics) = RegistryLoader.parse(files: [(path, text)])
         guard diagnostics.isEmpty, let party = registry.parties.first else {
             return .failure(RegistryError(diagnostics))

@@ -37,7 +37,7 @@ extension RegistryLoader.FileParser {
                 "key '\(key)' appears twice in the same mapping; keep only one of them")
         case .reader(let problem, let offset, _, _):
             return Diagnostic(
-                .syntax, at: location(ofUTF8Offset: offset ?? 0),
+                .syntax, at: location(ofScalarOffset: offset ?? 0),
                 "invalid text: \(problem); remove this character")
         default:
             return Diagnostic(.syntax, at: location(nil as Mark?), "invalid YAML: \(error); fix the YAML syntax")
@@ -101,9 +101,9 @@ extension RegistryLoader.FileParser {
         return location(mark)
     }
 
-    /// libyaml's reader counts its offsets in bytes of the UTF-8 input.
-    private func location(ofUTF8Offset offset: Int) -> SourceLocation {
-        let before = String(decoding: text.utf8.prefix(offset), as: UTF8.self)
+    /// libyaml's reader error offsets count characters (Unicode scalars) of the text, as it decoded them.
+    private func location(ofScalarOffset offset: Int) -> SourceLocation {
+        let before = String(String.UnicodeScalarView(text.unicodeScalars.prefix(offset)))
         let position = RegistryText.position(after: before)
         return SourceLocation(file: path, line: position.line, column: position.column)
     }
