@@ -8,7 +8,10 @@ struct EmbedPatternsPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let patterns = context.package.directoryURL.appending(path: "Patterns")
         let files = (try? FileManager.default.contentsOfDirectory(at: patterns, includingPropertiesForKeys: nil)) ?? []
-        let yaml = files.filter { $0.pathExtension == "yaml" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        // The registry files of the contract: `*.yaml`, names starting with `.` or `_` ignored.
+        let yaml = files.filter {
+            $0.pathExtension == "yaml" && !$0.lastPathComponent.hasPrefix(".") && !$0.lastPathComponent.hasPrefix("_")
+        }.sorted { $0.lastPathComponent < $1.lastPathComponent }
         let output = context.pluginWorkDirectoryURL.appending(path: "BundledPatterns.swift")
         return [
             .buildCommand(

@@ -24,7 +24,8 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var registry: RegistryOptions
 
-    @Option(help: ArgumentHelp("Query date, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    @Option(help: ArgumentHelp("Query date, YYYY-MM-DD (default: today, UTC).",
+                               valueName: "date"), transform: Day.argument)
     var date: Day?
 
     @Option(help: "Number of timed passes over the input.")
@@ -100,11 +101,7 @@ struct BenchCommand: ParsableCommand {
 
     private func readUIMs() throws -> [[UInt8]] {
         var uims: [[UInt8]] = []
-        let descriptor = file.map { open($0, O_RDONLY) } ?? 0
-        guard descriptor >= 0 else {
-            Terminal.printError("uim-router bench: cannot open \(file ?? "-"): \(String(cString: strerror(errno)))")
-            throw ExitCode(66)
-        }
+        let descriptor = try file.map(InputFiles.open) ?? 0
         _ = LineReader(descriptor: descriptor).forEachLine { line in
             uims.append(Array(line.prefix { $0 != UInt8(ascii: "\t") }))
         }

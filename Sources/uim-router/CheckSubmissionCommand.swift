@@ -27,21 +27,38 @@ struct CheckSubmissionCommand: ParsableCommand {
     var file: String
 
     @Option(help: ArgumentHelp("The day that decides what has expired, YYYY-MM-DD (default: today, UTC).",
-                               valueName: "date"))
+                               valueName: "date"), transform: Day.argument)
     var date: Day?
 
     func run() throws {
         let text: String
+        switch RegistryText.read(path: file) {
+        case .success(let read):
+            text = read.text
+        case .failure(let problem) where problem.code == .io:
+            Terminal.printError("uim-router: \(problem.message)")
+            throw ExitCode(66)
+        case .failure(let problem):
+            print("\(file): checked against \(registry.displayName)")
+            print("VERDICT: cannot be accepted yet: save the file as UTF-8")
+            print("")
+            print("  \(problem)")
+            throw ExitCode(1)
+        }
+        try registry.checkFolder()
         let files: [(path: String, text: String)]
         do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
             files = try registry.folder.map(SubmissionChecker.registryFiles(in:)) ?? SubmissionChecker.bundledFiles
         } catch {
-            Terminal.printError("uim-router: cannot read \(error.localizedDescription)")
-            throw ExitCode(74)
+            Terminal.printError(error.description)
+            Terminal.printError("uim-router: cannot read the registry \(registry.displayName) to check against")
+            throw ExitCode(error.diagnostics.allSatisfy { $0.code == .io } ? 66 : 1)
         }
         let report = SubmissionChecker.check(path: file, text: text, registryFiles: files, today: date ?? Day.today())
-        print(SubmissionText.report(report, file: file, registry: registry.displayName))
+        if let note = registry.patternsNote { Terminal.printError(note) }
+        let digest = (try? Registry.load(files: files, examples: .warnings))?.digest
+        let against = registry.displayName + (digest.map { ", digest sha256:\($0)" } ?? "")
+        print(SubmissionText.report(report, file: file, registry: against))
         if !report.isAcceptable { throw ExitCode(1) }
     }
 }

@@ -49,7 +49,8 @@ struct ClassifyCommand: ParsableCommand {
     @Argument(help: "Input files (`-`: standard input; default: standard input).")
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("Query date for validity periods, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    @Option(help: ArgumentHelp("Query date for validity periods, YYYY-MM-DD (default: today, UTC).",
+                               valueName: "date"), transform: Day.argument)
     var date: Day?
 
     @Option(help: "Output format: jsonl, csv, tsv or text.")

@@ -15,12 +15,12 @@ struct ClassifyInputs {
         var opened: [ClassificationInput] = []
         var total: Int? = 0
         for name in names {
-            let descriptor = name == "-" ? 0 : open(name, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                let reason = String(cString: strerror(errno))
+            let descriptor: Int32
+            do {
+                descriptor = name == "-" ? 0 : try InputFiles.open(name)
+            } catch {
                 for input in opened where input.descriptor != 0 { _ = Glibc.close(input.descriptor) }
-                Terminal.printError("uim-router: cannot open \(name): \(reason)")
-                throw ExitCode(66)
+                throw error
             }
             var status = stat()
             if let known = total, fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {

@@ -30,7 +30,8 @@ struct ConflictsCommand: ParsableCommand {
     var party: String?
 
     @Option(help: ArgumentHelp("Only patterns valid on this day, YYYY-MM-DD (default: every pair whose validity "
-        + "periods intersect).", valueName: "date"))
+        + "periods intersect).",
+                               valueName: "date"), transform: Day.argument)
     var date: Day?
 
     @Option(help: "Output format: text (for people) or json (one object per finding per line).")

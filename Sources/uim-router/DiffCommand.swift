@@ -13,7 +13,8 @@ struct DiffCommand: ParsableCommand {
             whose status or Party changes: old → new.
 
             Exit status: 0 when no UIM tried changes routing; 1 when some do; 2 when a registry cannot be loaded \
-            (its problems on standard error; stale examples are only warnings here).
+            (its problems on standard error; stale examples are only warnings here); 66 when a folder cannot be \
+            opened.
 
             Examples:
               uim-router diff registry-v1 Patterns
@@ -27,7 +28,8 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The new registry folder.", valueName: "new-dir"))
     var new: String
 
-    @Option(help: ArgumentHelp("Query date for validity periods, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    @Option(help: ArgumentHelp("Query date for validity periods, YYYY-MM-DD (default: today, UTC).",
+                               valueName: "date"), transform: Day.argument)
     var date: Day?
 
     @Option(help: "UIMs drawn per pattern version, besides its examples.")
@@ -40,6 +42,8 @@ struct DiffCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
+        try InputFiles.checkFolder(old, what: "old registry folder")
+        try InputFiles.checkFolder(new, what: "new registry folder")
         let diff: RegistryDiff
         do {
             diff = try RegistryDiff(old: load(old), new: load(new), on: date ?? Day.today(),

@@ -12,10 +12,13 @@ struct FmtCommand: ParsableCommand {
             block style, regexes in single quotes, free text in double quotes, level and the check's groups \
             always written. Comments stay beside the key or item they were written at. The meaning never \
             changes: each rewrite is checked to load to the same registry (same digest) and to be stable, and \
-            a file that does not load is left as it is, with its problems listed.
+            a file that does not load is left as it is, with its problems listed. A file keeps its line ends \
+            (LF, CRLF or CR; a file that mixes them gets its first kind throughout, and fmt says so) and its \
+            UTF-8 byte-order mark.
 
             Works on the folder named by --registry (else $UIM_REGISTRY, else ./Patterns). Exit status: 0 all \
-            files are (now) canonical; 1 a file could not be formatted or, with --check, is not canonical.
+            files are (now) canonical; 1 a file could not be formatted or, with --check, is not canonical; 66 the \
+            folder cannot be opened.
 
             Examples:
               uim-router fmt --check --registry Patterns
@@ -30,6 +33,8 @@ struct FmtCommand: ParsableCommand {
 
     func run() throws {
         let folder = registry.folder ?? "Patterns"
+        try InputFiles.checkFolder(folder)
+        print("registry: \(folder)")
         var failed = 0, changed = 0
         let outcomes = RegistryFormatter.format(folder: folder)
         for outcome in outcomes {
@@ -46,7 +51,9 @@ struct FmtCommand: ParsableCommand {
             }
             do {
                 try formatted.write(toFile: outcome.path, atomically: true, encoding: .utf8)
-                print("formatted \(outcome.path)")
+                let ends = ["lf": "LF", "crlf": "CRLF", "cr": "CR"][outcome.lineEnding.rawValue] ?? "LF"
+                print("formatted \(outcome.path)"
+                    + (outcome.hadMixedLineEndings ? " (its line ends were mixed: all are \(ends) now)" : ""))
             } catch {
                 Terminal.printError("uim-router: cannot write \(outcome.path): \(error.localizedDescription)")
                 failed += 1
@@ -59,8 +66,8 @@ struct FmtCommand: ParsableCommand {
 
     /// The 1-based line where `a` and `b` first differ.
     private func firstDifference(_ a: String, _ b: String) -> Int {
-        let (x, y) = (a.split(separator: "\n", omittingEmptySubsequences: false),
-                      b.split(separator: "\n", omittingEmptySubsequences: false))
+        let (x, y) = (RegistryText(normalizing: a).text.split(separator: "\n", omittingEmptySubsequences: false),
+                      RegistryText(normalizing: b).text.split(separator: "\n", omittingEmptySubsequences: false))
         return ((0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)) + 1
     }
 }

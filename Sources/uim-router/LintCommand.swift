@@ -23,7 +23,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var registry: RegistryOptions
 
     @Option(help: ArgumentHelp("The day that decides what has expired, YYYY-MM-DD (default: today, UTC).",
-                               valueName: "date"))
+                               valueName: "date"), transform: Day.argument)
     var date: Day?
 
     func run() throws {

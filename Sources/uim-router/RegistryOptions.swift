@@ -1,5 +1,7 @@
-// `--registry DIR` (or UIM_REGISTRY), shared by every subcommand that reads a registry.
+// `--registry DIR` (or UIM_REGISTRY), shared by every subcommand that reads a registry: which registry is read
+// (--registry, then UIM_REGISTRY, then the bundled copy), saying so, and the folder check (exit 66).
 import ArgumentParser
+import Foundation
 import UIMRouter
 #if canImport(Glibc)
 import Glibc
@@ -19,18 +21,58 @@ struct RegistryOptions: ParsableArguments {
     }
 
     /// A human name for the registry in use.
-    var displayName: String { folder ?? "bundled registry" }
+    var displayName: String { folder ?? "bundled registry (built \(BundledRegistry.builtOn))" }
+
+    /// Which registry a command read, for its first line: the folder, or `bundled, built <date>`; with the digest
+    /// when the registry loaded.
+    func provenance(digest: String?, prefix: String = "registry: ") -> String {
+        let digestText = digest.map { ", digest sha256:\($0)" } ?? ""
+        guard let folder else { return "\(prefix)bundled, built \(BundledRegistry.builtOn)\(digestText)" }
+        return "\(prefix)\(folder)\(digestText)"
+    }
+
+    /// When the bundled registry is in use and `./Patterns` exists but holds other files: say so, and how to read it.
+    /// An officer who edits `Patterns/KE.yaml` and runs `uim-router validate` must not be told "ok" about the old copy
+    /// without a word.
+    var patternsNote: String? {
+        guard folder == nil else { return nil }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: "Patterns", isDirectory: &isFolder), isFolder.boolValue,
+              !BundledRegistry.isSameAs(folder: "Patterns")
+        else { return nil }
+        return "note: ./Patterns differs from the bundled registry (built \(BundledRegistry.builtOn)), which this "
+            + "command read; to check ./Patterns, run it with --registry Patterns"
+    }
+
+    /// Prints which registry was read (and the ./Patterns note) on standard error: the first line a person sees,
+    /// without touching standard output, which may be data.
+    func announce(digest: String?) {
+        Terminal.printError(provenance(digest: digest))
+        if let patternsNote { Terminal.printError(patternsNote) }
+    }
+
+    /// Exits 66 (an input that cannot be opened) when --registry or UIM_REGISTRY names a folder that does not
+    /// exist, is not a folder or cannot be listed, saying which and why.
+    func checkFolder() throws {
+        guard let folder else { return }
+        try InputFiles.checkFolder(folder)
+    }
 
     /// Loads the registry for routing, or prints every diagnostic to standard error and exits 1. Problems in
-    /// examples do not stop routing: they are printed as warnings (`validate` treats them as errors).
+    /// examples do not stop routing: they are printed as warnings (`validate` treats them as errors). Says on
+    /// standard error which registry it read.
     func load() throws -> Registry {
+        try checkFolder()
         do {
             let registry = try loadOrThrow(examples: .warnings)
+            announce(digest: registry.digest)
             for warning in registry.warnings {
                 Terminal.printError("\(warning.location): warning: \(warning.message)")
             }
             return registry
         } catch {
+            announce(digest: nil)
+            for warning in error.warnings { Terminal.printError(warning.description) }
             Terminal.printError(error.description)
             Terminal.printError("\(displayName): \(error.diagnostics.count) problem(s); run `uim-router validate` after fixing them.")
             throw ExitCode(1)
@@ -58,6 +100,18 @@ struct RegistryOptions: ParsableArguments {
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
     public static var defaultCompletionKind: CompletionKind { .default }
+
+    /// `--date` parsed with a message that says what is wrong: a date that does not exist (`2026-02-30`) is told so,
+    /// not asked to be written as YYYY-MM-DD. Use as `@Option(…, transform: Day.argument)`.
+    static func argument(_ text: String) throws -> Day {
+        guard let day = Day(iso: text) else { throw DateArgumentError(description: Day.problem(with: text) ?? text) }
+        return day
+    }
+}
+
+/// Why a `--date` value is not a day; ArgumentParser prints its description after "The value '…' is invalid".
+struct DateArgumentError: Error, CustomStringConvertible {
+    var description: String
 }
 
 enum Terminal {

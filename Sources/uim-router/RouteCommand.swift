@@ -35,7 +35,8 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "Output format: text (aligned, for people) or json (the contract's JSON, one object per line).")
     var format: OutputFormat = .text
 
-    @Option(help: ArgumentHelp("Query date for validity periods, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    @Option(help: ArgumentHelp("Query date for validity periods, YYYY-MM-DD (default: today, UTC).",
+                               valueName: "date"), transform: Day.argument)
     var date: Day?
 
     @Argument(help: "UIMs to route (default: one per line of standard input).")

@@ -113,4 +113,15 @@ struct RouteCommandTests {
         #expect(result.stderr.contains("reg/KE.yaml:5:"))
         #expect(result.stdout.isEmpty)
     }
+
+    @Test("--date with a day that does not exist says so, exit 64, for every command taking --date", arguments: [
+        ["route", "X"], ["classify"], ["lint"], ["conflicts"], ["bench"], ["check-submission", "KE.yaml"],
+        ["diff", "a", "b"],
+    ])
+    func dateThatDoesNotExist(command: [String]) throws {
+        let result = try CLI.run(command + ["--date", "2026-02-30"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("the date '2026-02-30' does not exist: February 2026 has 28 days"),
+                "\(result.stderr)")
+    }
 }

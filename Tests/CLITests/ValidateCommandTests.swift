@@ -43,4 +43,58 @@ struct ValidateCommandTests {
         #expect(result.lines.contains("\(reg)/BB.yaml:5:34: error: regex of pattern 'BB-1' does not compile: missing closing parenthesis; correct it (PCRE2 syntax)"))
         #expect(result.lines.last == "\(reg): 4 problem(s)")
     }
+
+    @Test("a Notepad file (BOM + CRLF, starting with 'format: 1') validates, and check-submission agrees")
+    func notepadFile() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let text = (FixtureRegistry.files["BB.yaml"] ?? "").replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+        let path = try folder.write("registry/BB.yaml", Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)))
+        let validated = try CLI.run(["validate", "--registry", registry])
+        #expect(validated.status == 0, "\(validated.text)")
+        let submitted = try CLI.run(["check-submission", path, "--registry", registry])
+        #expect(submitted.text.contains("1. Validation and examples: ok"), "\(submitted.text)")
+    }
+
+    @Test("a UTF-16 file: one located message saying to save it as UTF-8")
+    func utf16File() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let text = try #require((FixtureRegistry.files["BB.yaml"] ?? "").data(using: .utf16LittleEndian))
+        let path = try folder.write("registry/BB.yaml", Data([0xFF, 0xFE]) + text)
+        let result = try CLI.run(["validate", "--registry", registry])
+        #expect(result.status == 1)
+        #expect(result.lines.contains("\(path):1:1: error: this file is UTF-16 (little-endian) text, not UTF-8; "
+            + "save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"), "\(result.text)")
+    }
+
+    @Test("a .yml file beside the others is named in a warning saying to rename it; validate still says ok")
+    func ymlFileIsNamed() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let path = try folder.write("registry/QV.yml", FixtureRegistry.files["BB.yaml"] ?? "")
+        try folder.write("registry/_draft.yml", "")
+        let result = try CLI.run(["validate", "--registry", registry])
+        #expect(result.status == 0, "\(result.text)")
+        #expect(result.lines.contains("\(path):1:1: warning: 'QV.yml' is not read: only files named <PARTY>.yaml are; "
+            + "rename it to QV.yaml, or start its name with '_' to keep it out of the registry"), "\(result.text)")
+        #expect(!result.text.contains("_draft"))
+        let routed = try CLI.run(["route", "--registry", registry, "BB123456784"])
+        #expect(routed.stderr.contains("\(path):1:1: warning: 'QV.yml' is not read"), "\(routed.stderr)")
+    }
+
+    @Test("an unquoted regex cut at ' #': validate says '#' starts a YAML comment and to quote the regex")
+    func regexCutByComment() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let path = try folder.write("registry/BB.yaml", (FixtureRegistry.files["BB.yaml"] ?? "")
+            .replacingOccurrences(of: "regex: 'BB(?<payload>[0-9]{8})(?<check>[0-9])'",
+                                  with: "regex: BB(?<payload>[0-9]{8}) #(?<check>[0-9])"))
+        let result = try CLI.run(["validate", "--registry", registry])
+        #expect(result.status == 1)
+        #expect(result.lines.contains { line in
+            line.hasPrefix("\(path):8:35: warning: regex of pattern 'BB-GTIN' ends before this '#': in YAML, ' #' "
+                + "starts a comment") && line.hasSuffix("quote it: regex: 'BB(?<payload>[0-9]{8}) #(?<check>[0-9])'")
+        }, "\(result.text)")
+    }
 }

@@ -20,6 +20,23 @@ struct DayTests {
         #expect(Day(iso: text) == nil)
     }
 
+    @Test("says why a text is not a day: a date that does not exist, or not YYYY-MM-DD", arguments: [
+        ("2026-02-29", "the date '2026-02-29' does not exist: February 2026 has 28 days"),
+        ("2026-02-30", "the date '2026-02-30' does not exist: February 2026 has 28 days"),
+        ("2026-06-31", "the date '2026-06-31' does not exist: June 2026 has 30 days"),
+        ("2026-13-01", "the date '2026-13-01' does not exist: there is no month 13 (months run from 01 to 12)"),
+        ("2026-1-01", "'2026-1-01' is not a date written as YYYY-MM-DD, for example 2019-10-01"),
+        ("01/06/2026", "'01/06/2026' is not a date written as YYYY-MM-DD, for example 2019-10-01"),
+    ])
+    func problem(text: String, expected: String) {
+        #expect(Day.problem(with: text) == expected)
+    }
+
+    @Test("a day has no problem")
+    func noProblem() {
+        #expect(Day.problem(with: "2024-02-29") == nil)
+    }
+
     @Test("known dates")
     func known() {
         #expect(Day(iso: "1970-01-01")?.daysSinceEpoch == 0)

@@ -133,8 +133,8 @@ struct RegistryLoaderTests {
                 "Patterns/KE.yaml:7:9: error: pattern id 'KE stamp' is not valid; use 1 to 64 letters, digits, '.', '_' "
                     + "or '-', starting with a letter or digit",
                 "Patterns/KE.yaml:9:12: error: level 'units' is not one of unit, aggregated, any; did you mean 'unit'?",
-                "Patterns/KE.yaml:10:17: error: valid_from '2019-13-01' is not a valid date; write it as YYYY-MM-DD, "
-                    + "for example 2019-10-01",
+                "Patterns/KE.yaml:10:17: error: valid_from: the date '2019-13-01' does not exist: there is no month "
+                    + "13 (months run from 01 to 12); write a day that exists",
                 "Patterns/KE.yaml:11:17: error: 'references' must be a list of strings, not a string; write each "
                     + "reference as an item starting with '- '",
                 "Patterns/KE.yaml:13:12: error: regex of pattern 'B' is empty; write the PCRE2 regex the UIM must match, "
@@ -289,6 +289,77 @@ struct RegistryLoaderTests {
         }
     }
 
+    @Test("a date that does not exist is told so; one that is not YYYY-MM-DD is asked to be written so",
+          arguments: [
+            ("2026-02-30", "valid_until: the date '2026-02-30' does not exist: February 2026 has 28 days; "
+                + "write a day that exists"),
+            ("2025-04-31", "valid_until: the date '2025-04-31' does not exist: April 2025 has 30 days; "
+                + "write a day that exists"),
+            ("2026-2-3", "valid_until '2026-2-3' is not a valid date; write it as YYYY-MM-DD, for example 2019-10-01"),
+          ])
+    func datesThatDoNotExist(date: String, message: String) {
+        let yaml = F.file(F.pattern("KE-1", regex: "'KE[0-9]'", "valid_until: \(date)"))
+        #expect(F.parse(("KE.yaml", yaml)).diagnostics.map(\.message) == [message])
+    }
+
+    @Test("every entry of the folder that is not read is named in a warning with what to do; '.' and '_' stay silent")
+    func unreadEntriesAreWarnings() throws {
+        let kenya = F.file(F.pattern("KE-1", regex: "'KE[0-9]'"))
+        let warnings = try F.withFolder([
+            "KE.yaml": kenya, "QV.yml": kenya, "UG.YAML": kenya, "TZ.json": "{}", "notes.txt": "x",
+            "_draft.yml": kenya, ".hidden.json": "{}", "sub/.keep": "",
+        ]) { folder in
+            let loaded = try Registry.load(from: folder)
+            #expect(loaded.parties.map(\.code) == ["KE"])
+            return loaded.warnings.map { "\($0.code) \($0.severity) \($0.location.file.dropFirst(folder.count + 1)) "
+                + $0.message }
+        }
+        let hide = "or start its name with '_' to keep it out of the registry"
+        #expect(warnings == [
+            "unread-file warning QV.yml 'QV.yml' is not read: only files named <PARTY>.yaml are; rename it to QV.yaml, "
+                + hide,
+            "unread-file warning TZ.json 'TZ.json' is not read: registry files are YAML named <PARTY>.yaml; write it "
+                + "as TZ.yaml, " + hide,
+            "unread-file warning UG.YAML 'UG.YAML' is not read: only files named <PARTY>.yaml are; rename it to "
+                + "UG.yaml, " + hide,
+            "unread-file warning notes.txt 'notes.txt' is not read: only files named <PARTY>.yaml are; remove it "
+                + "from the registry folder, " + hide,
+            "unread-file warning sub 'sub' is a folder and is not read: registry files sit directly in the registry "
+                + "folder; move its files up, " + hide,
+        ])
+    }
+
+    @Test("placeholder text of the template is a warning where it stands; the registry loads")
+    func placeholdersAreWarnings() throws {
+        let text = SubmissionCheckerTests.unfinishedTemplate
+        let loaded = try Registry.load(files: [("TZ.yaml", text)])
+        #expect(loaded.warnings.map(\.description) == [
+            "TZ.yaml:17:11: warning: description 'en' is still placeholder text ('TODO: what this code marks, in "
+                + "English'); replace it with the real text, or remove it",
+            "TZ.yaml:23:9: warning: reference is still placeholder text ('TODO: legal basis or source URL'); replace "
+                + "it with the real text, or remove it",
+        ])
+        let finished = text.replacingOccurrences(of: "TODO: what this code marks, in English", with: "Excise stamp")
+            .replacingOccurrences(of: "TODO: legal basis or source URL", with: "Excise Act 2019")
+        #expect(try Registry.load(files: [("TZ.yaml", finished)]).warnings.isEmpty)
+    }
+
+    @Test("a plain regex followed by ' #' on its line: a warning at the '#' saying it starts a comment, and to quote")
+    func regexCutByComment() throws {
+        let yaml = F.file(F.pattern("KE-1", regex: "KE(?<payload>[0-9]{4}) #(?<check>[0-9])",
+                                    "check: {algorithm: luhn}"))
+        let (registry, diagnostics) = F.parse(("KE.yaml", yaml))
+        #expect(diagnostics.map(\.code) == [.missingGroup])
+        #expect(registry.warnings.map(\.description) == [
+            "KE.yaml:8:35: warning: regex of pattern 'KE-1' ends before this '#': in YAML, ' #' starts a comment, so "
+                + "the regex is 'KE(?<payload>[0-9]{4})' and the rest of the line is ignored; if the '#' belongs to "
+                + "the regex, quote it: regex: 'KE(?<payload>[0-9]{4}) #(?<check>[0-9])'",
+        ])
+        for quiet in ["'KE[0-9]{4} #1'", "KE[0-9]{4}#1", "KE[0-9]{4}"] {
+            #expect(F.parse(("KE.yaml", F.file(F.pattern("KE-1", regex: quiet)))).registry.warnings.isEmpty, "\(quiet)")
+        }
+    }
+
     @Test func loadReportsUnreadableFoldersAndFiles() throws {
         let missing = "/nonexistent/registry-\(UUID().uuidString)"
         #expect(
@@ -306,8 +377,8 @@ struct RegistryLoaderTests {
         try F.withFolder(["KE.yaml": Data(Array("format: 1\nparty: ".utf8) + [0xE9])]) { folder in
             #expect(
                 RegistryLoader.load(directory: folder).diagnostics.map(\.description) == [
-                    "\(folder)/KE.yaml:1:1: error: this file is not valid UTF-8 (first bad byte at offset 17); "
-                        + "save it as UTF-8"
+                    "\(folder)/KE.yaml:2:8: error: this file is not UTF-8: byte 0xE9 here is not UTF-8 (Latin-1 or "
+                        + "a Windows code page, it seems); save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"
                 ])
         }
     }

@@ -45,4 +45,29 @@ struct SubmissionCheckerTests {
         #expect(report.problems.first?.code == .badRegex)
         #expect(report.problems.first?.location.line == 8)
     }
+
+    /// The template `uim-router new` writes, with its placeholder example replaced by a real UIM (Luhn over 12 zeros
+    /// is 0): it loads, but its description and reference are still the template's.
+    static let unfinishedTemplate = PartyTemplate.text(code: "TZ", name: "Tanzania", today: Day(iso: "2026-06-01")!)
+        .replacingOccurrences(of: PartyTemplate.placeholder, with: "TZ0000000000000")
+
+    @Test("an unfinished template (TODO description and reference) cannot be accepted")
+    func unfinishedTemplateBlocks() throws {
+        let report = SubmissionChecker.check(path: "TZ.yaml", text: Self.unfinishedTemplate,
+                                             registryFiles: Self.registry, today: Day(iso: "2026-06-01")!)
+        #expect(!report.isAcceptable)
+        #expect(report.problems.map(\.code) == [.placeholder, .placeholder])
+        #expect(report.problems.allSatisfy { $0.severity == .error && $0.location.file == "TZ.yaml" })
+        #expect(report.problems.first?.message.contains("'TODO: what this code marks, in English'") == true)
+    }
+
+    @Test("a regex cut by a YAML comment cannot be accepted")
+    func regexCutBlocks() {
+        let text = RegistryFixtures.file(code: "TZ", RegistryFixtures.pattern("TZ-1", regex: "TZ[0-9]{10} #1",
+            "examples:", "  match: [TZ0000000000]"))
+        let report = SubmissionChecker.check(path: "TZ.yaml", text: text, registryFiles: Self.registry,
+                                             today: Day(iso: "2026-06-01")!)
+        #expect(!report.isAcceptable)
+        #expect(report.problems.map(\.code) == [.regexCutByComment])
+    }
 }

@@ -30,7 +30,9 @@ public struct SubmissionReport: Sendable {
 
 /// Checks a Party's registry file before it is submitted.
 public enum SubmissionChecker {
-    /// Checks the file at `path` (contents `text`) as if it replaced its Party's file among `registryFiles`.
+    /// Checks the file at `path` (contents `text`) as if it replaced its Party's file among `registryFiles`. What
+    /// `validate` only warns about in the file (placeholder text from `uim-router new`, a regex cut by a YAML
+    /// comment) is a problem here.
     public static func check(path: String, text: String, registryFiles: [(path: String, text: String)],
                              today: Day) -> SubmissionReport {
         let name = fileName(of: path)
@@ -42,9 +44,20 @@ public enum SubmissionChecker {
         let indices = Set(registry.patterns.indices.filter { registry.patterns[$0].party == party })
         let finder = ConflictFinder(registry: registry)
         let router = try? Router(registry: registry)
+        // What only warns in `validate` (placeholder text left from the template, a regex cut by a comment) blocks
+        // a submission: the file sent must say exactly what it means.
+        let ownWarnings = registry.warnings.filter { $0.location.file == path }.map { warning in
+            var problem = warning
+            problem.severity = .error
+            return problem
+        }
+        let problems = after.filter { $0.location.file == path || !known.contains($0.description) } + ownWarnings
         return SubmissionReport(
             party: party, replacesExisting: others.count < registryFiles.count, patternCount: indices.count,
-            problems: after.filter { $0.location.file == path || !known.contains($0.description) },
+            problems: problems.sorted {
+                ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line,
+                                                                            $1.location.column)
+            },
             preexisting: after.filter { $0.location.file != path && known.contains($0.description) },
             conflicts: finder.conflicts(involving: indices),
             lint: PatternLinter(registry: registry, profiles: finder.profiles)
@@ -52,14 +65,17 @@ public enum SubmissionChecker {
                           interpreterReasons: router?.interpreterReasons))
     }
 
-    /// The registry files of `directory` as the loader reads them: `*.yaml` directly in it, not starting with `.`
-    /// or `_`, sorted by name.
-    public static func registryFiles(in directory: String) throws -> [(path: String, text: String)] {
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return try FileManager.default.contentsOfDirectory(atPath: directory)
-            .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }
-            .sorted()
-            .map { name in (prefix + name, try String(contentsOfFile: prefix + name, encoding: .utf8)) }
+    /// The registry files of `directory` as the loader reads them (``RegistryText``): `*.yaml` directly in it, not
+    /// starting with `.` or `_`, sorted by name.
+    /// - Throws: ``RegistryError`` when the folder cannot be listed or a file cannot be read as UTF-8.
+    public static func registryFiles(in directory: String) throws(RegistryError) -> [(path: String, text: String)] {
+        let (files, listing) = RegistryFolder.read(directory)
+        guard listing.problems.isEmpty else {
+            var error = RegistryError(listing.problems)
+            error.warnings = listing.warnings
+            throw error
+        }
+        return files
     }
 
     /// The bundled registry's files, named `Patterns/NAME.yaml`.

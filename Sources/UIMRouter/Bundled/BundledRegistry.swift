@@ -12,6 +12,21 @@ public enum BundledRegistry {
         try Registry.load(files: files.map { ("Patterns/\($0.name)", $0.text) }, source: "bundled", examples: examples)
     }
 
+    /// The UTC day (`YYYY-MM-DD`) the bundled files were embedded into the library, i.e. when it was built.
+    public static var builtOn: String { embeddedOn }
+
+    /// `true` when the registry folder at `folder` holds exactly the bundled files (same names, same text once read
+    /// as ``RegistryText`` reads it); `false` when it differs or cannot be read.
+    public static func isSameAs(folder: String) -> Bool {
+        let (found, listing) = RegistryFolder.read(folder)
+        guard listing.problems.isEmpty, found.count == files.count else { return false }
+        let bundled = Dictionary(files.map { ($0.name, RegistryText(normalizing: $0.text).text) }) { a, _ in a }
+        return found.allSatisfy { file in
+            let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+            return bundled[name] == file.text
+        }
+    }
+
     static func decode(_ base64: String) -> String {
         String(decoding: Data(base64Encoded: base64) ?? Data(), as: UTF8.self)
     }

@@ -19,39 +19,60 @@ public enum RegistryFormatter {
     public struct Outcome: Sendable, Hashable {
         /// The file's path, as named.
         public var path: String
-        /// The file's text as read.
+        /// The file's text as read (its byte-order mark included).
         public var original: String
         /// The canonical text; `nil` when the file could not be formatted (see ``diagnostics``).
         public var formatted: String?
         /// Why the file could not be formatted.
         public var diagnostics: [Diagnostic]
+        /// The line ending of the file, which ``formatted`` keeps.
+        public var lineEnding: RegistryText.LineEnding = .lf
+        /// `true` when the file mixed line endings: ``formatted`` has only ``lineEnding``.
+        public var hadMixedLineEndings = false
+        /// `true` when the file starts with a byte-order mark, which ``formatted`` keeps.
+        public var hasByteOrderMark = false
 
-        /// `true` when the file is already in the canonical layout.
-        public var isCanonical: Bool { formatted == original }
+        /// `true` when the file is already in the canonical layout (line ends of one kind included).
+        public var isCanonical: Bool { formatted == original && !hadMixedLineEndings }
     }
 
-    /// Formats every registry file of `folder` (the files a registry load reads), in name order.
+    /// Formats every registry file of `folder` (the files a registry load reads, read the same way), in name order.
     public static func format(folder: String) -> [Outcome] {
-        let manager = FileManager.default
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        guard let names = try? manager.contentsOfDirectory(atPath: folder) else {
-            let at = SourceLocation(file: folder, line: 1, column: 1)
-            return [Outcome(path: folder, original: "", formatted: nil,
-                            diagnostics: [Diagnostic(.io, at: at, "cannot list registry folder '\(folder)'")])]
+        let listing = RegistryFolder.list(folder)
+        if listing.paths.isEmpty, let problem = listing.problems.first {
+            return [Outcome(path: folder, original: "", formatted: nil, diagnostics: [problem])]
         }
-        return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted().map { name in
-            let path = prefix + name
-            guard let data = manager.contents(atPath: path), let text = String(validating: data, as: UTF8.self) else {
-                let at = SourceLocation(file: path, line: 1, column: 1)
-                return Outcome(path: path, original: "", formatted: nil,
-                               diagnostics: [Diagnostic(.io, at: at, "cannot read this file as UTF-8")])
+        return listing.paths.map { path in
+            switch RegistryText.read(path: path) {
+            case .failure(let problem):
+                return Outcome(path: path, original: "", formatted: nil, diagnostics: [problem])
+            case .success(let text):
+                return format(path: path, text: text)
             }
-            return format(path: path, text: text)
         }
     }
 
-    /// Formats one file's `text`; `path` names it in diagnostics and gives the expected Party code.
+    /// Formats one file's `text` (read as ``RegistryText`` reads it); `path` names it in diagnostics and gives the
+    /// expected Party code. The formatted text keeps the file's line ending and byte-order mark.
     public static func format(path: String, text: String) -> Outcome {
+        format(path: path, text: RegistryText(normalizing: text))
+    }
+
+    /// Formats one file's normalised `text`; the outcome's texts are in the file's own style
+    /// (``RegistryText/encoded(_:)``).
+    public static func format(path: String, text: RegistryText) -> Outcome {
+        let normalized = format(path: path, normalized: text.text)
+        var outcome = normalized
+        outcome.original = text.encoded(text.text)
+        outcome.formatted = normalized.formatted.map(text.encoded)
+        outcome.lineEnding = text.lineEnding
+        outcome.hadMixedLineEndings = text.hasMixedLineEndings
+        outcome.hasByteOrderMark = text.hasByteOrderMark
+        return outcome
+    }
+
+    /// Formats LF-only text without a byte-order mark.
+    private static func format(path: String, normalized text: String) -> Outcome {
         var outcome = Outcome(path: path, original: text, formatted: nil, diagnostics: [])
         switch layout(path: path, text: text) {
         case .failure(let error):
@@ -68,7 +89,8 @@ public enum RegistryFormatter {
     }
 
     /// The canonical text with the comments placed, or the file's diagnostics.
-    static func layout(path: String, text: String) -> Result<String, RegistryError> {
+    static func layout(path: String, text raw: String) -> Result<String, RegistryError> {
+        let text = RegistryText(normalizing: raw).text
         let (registry, diagnostics) = RegistryLoader.parse(files: [(path, text)])
         guard diagnostics.isEmpty, let party = registry.parties.first else {
             return .failure(RegistryError(diagnostics))

@@ -44,6 +44,26 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(year: year, month: month, day: day)
     }
 
+    /// Why `text` is not a day `YYYY-MM-DD`, or `nil` when it is one: the date does not exist (`2026-02-30`: February
+    /// 2026 has 28 days), or it is not written as `YYYY-MM-DD`.
+    public static func problem(with text: some StringProtocol) -> String? {
+        guard Day(iso: text) == nil else { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let written = "'\(text)' is not a date written as YYYY-MM-DD, for example 2019-10-01"
+        guard parts.count == 3, parts.map(\.count) == [4, 2, 2],
+              let year = Int(parts[0]), let month = Int(parts[1]), Int(parts[2]) != nil,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return written }
+        guard (1...9999).contains(year) else { return "the date '\(text)' does not exist: years run from 0001 to 9999" }
+        guard (1...12).contains(month) else {
+            return "the date '\(text)' does not exist: there is no month \(parts[1]) (months run from 01 to 12)"
+        }
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                     "October", "November", "December"]
+        let days = daysIn(month: month, year: year)
+        return "the date '\(text)' does not exist: \(names[month - 1]) \(parts[0]) has \(days) days"
+    }
+
     /// Today's date in UTC.
     public static func today() -> Day {
         var now = timespec()

@@ -13,6 +13,15 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
         /// The registry folder or a file could not be read.
         public static let io = Code(rawValue: "io")
+        /// A file is not UTF-8 (UTF-16, UTF-32, Latin-1, …).
+        public static let encoding = Code(rawValue: "encoding")
+        /// An entry of the registry folder that is not read (`KE.yml`, `KE.json`, a folder): a warning.
+        public static let unreadFile = Code(rawValue: "unread-file")
+        /// Placeholder text left from `uim-router new` (`TODO: …`): a warning for `validate`, an error for
+        /// `check-submission`.
+        public static let placeholder = Code(rawValue: "placeholder")
+        /// A plain (unquoted) regex followed by ` #` on its line: YAML took the rest of the line for a comment.
+        public static let regexCutByComment = Code(rawValue: "regex-cut-by-comment")
         /// The YAML is not well formed.
         public static let syntax = Code(rawValue: "syntax")
         /// A required key is missing.
@@ -43,28 +52,44 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         public static let exampleMatches = Code(rawValue: "example-matches")
     }
 
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Hashable, CustomStringConvertible {
+        /// The registry must not be used until it is fixed.
+        case error
+        /// Worth fixing, but the registry loads.
+        case warning
+
+        public var description: String { rawValue }
+    }
+
     /// What kind of problem this is.
     public var code: Code
+    /// Whether it stops the registry from loading.
+    public var severity: Severity
     /// Where it is.
     public var location: SourceLocation
     /// What is wrong and, where possible, what to do about it.
     public var message: String
 
     /// A diagnostic of kind `code` at `location`.
-    public init(_ code: Code, at location: SourceLocation, _ message: String) {
+    public init(_ code: Code, at location: SourceLocation, _ message: String, severity: Severity = .error) {
         self.code = code
+        self.severity = severity
         self.location = location
         self.message = message
     }
 
-    /// `FILE:LINE:COLUMN: error: message`.
-    public var description: String { "\(location): error: \(message)" }
+    /// `FILE:LINE:COLUMN: error: message` (or `warning:`).
+    public var description: String { "\(location): \(severity): \(message)" }
 }
 
 /// Every problem found in a registry; thrown by loading, never partial.
 public struct RegistryError: Error, Sendable, CustomStringConvertible {
     /// The problems, in file order, then line and column order.
     public var diagnostics: [Diagnostic]
+
+    /// Warnings found on the way (files not read, placeholder text, …): worth printing beside the errors.
+    public var warnings: [Diagnostic] = []
 
     /// An error holding `diagnostics`.
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }

@@ -15,6 +15,8 @@ extension Registry {
     /// Reads every `*.yaml` file directly in the folder (names starting with `.` or `_` are skipped), checks the
     /// format, compiles every regex and checks every example against the patterns.
     /// - Parameter examples: whether example problems are errors (default) or warnings.
+    /// Files are read as ``RegistryText`` reads them: a UTF-8 byte-order mark is skipped, CRLF and lone CR end lines,
+    /// other encodings are problems. Other entries of the folder (`KE.yml`, a folder) are named in ``warnings``.
     /// - Throws: ``RegistryError`` with every problem of every file; a registry is never half-loaded.
     public static func load(from directory: String, examples: ExampleChecking = .errors) throws(RegistryError)
         -> Registry
@@ -38,9 +40,18 @@ extension Registry {
     {
         let exampleProblems = ExampleChecker.diagnostics(for: registry)
         let errors = examples == .errors ? diagnostics + exampleProblems : diagnostics
-        guard errors.isEmpty else { throw RegistryError(sorted(errors)) }
+        guard errors.isEmpty else {
+            var error = RegistryError(sorted(errors))
+            error.warnings = sorted(registry.warnings)
+            throw error
+        }
         var loaded = registry
-        loaded.warnings = examples == .warnings ? sorted(exampleProblems) : []
+        let exampleWarnings = exampleProblems.map { problem in
+            var warning = problem
+            warning.severity = .warning
+            return warning
+        }
+        loaded.warnings = sorted(registry.warnings + (examples == .warnings ? exampleWarnings : []))
         return loaded
     }
 

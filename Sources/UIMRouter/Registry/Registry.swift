@@ -15,7 +15,9 @@ public struct Registry: Sendable {
     public private(set) var digest: String
     /// Where the registry came from: a folder path, or `bundled`.
     public var source: String
-    /// Problems that do not stop routing (examples, when loaded with ``ExampleChecking/warnings``).
+    /// Problems that do not stop routing: folder entries that are not read, placeholder text left from the
+    /// template, a plain regex cut by a YAML comment, and example problems when loaded with
+    /// ``ExampleChecking/warnings``. Each has ``Diagnostic/severity`` `.warning`.
     public var warnings: [Diagnostic] = []
 
     /// A registry of `parties` and `patterns`. Loading from files (``Registry/load(from:)``) is the usual way;

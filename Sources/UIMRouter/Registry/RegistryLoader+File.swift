@@ -22,16 +22,21 @@ extension RegistryLoader {
     struct FileParser {
         /// The path as the user named it.
         let path: String
-        /// The file's text.
+        /// The file's text, normalised by ``RegistryText`` (no byte-order mark, LF line ends).
         let text: String
+        /// The text's lines (``RegistryText/lines(of:)``), for locations the YAML tree does not give.
+        let lines: [[Unicode.Scalar]]
         /// The file name without `.yaml`: what `party.code` must be.
         let expectedCode: String
         /// What went wrong, in the order found.
         var diagnostics: [Diagnostic] = []
+        /// What is worth fixing but does not stop loading, in the order found.
+        var warnings: [Diagnostic] = []
 
         init(path: String, text: String) {
             self.path = path
-            self.text = text
+            self.text = RegistryText(normalizing: text).text
+            self.lines = RegistryText.lines(of: self.text)
             let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
             self.expectedCode = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
         }
@@ -117,6 +122,7 @@ extension RegistryLoader {
             var name: String?
             if let field = fields["name"] {
                 name = text(field.value, "'name'", hint: "write the Party's display name")
+                if let name { notePlaceholder(name, at: field.value, what: "the Party's name") }
             } else {
                 report(.missingKey, at: node, "party has no 'name' key; add the Party's display name")
             }

@@ -37,7 +37,7 @@ extension RegistryLoader.FileParser {
                 "key '\(key)' appears twice in the same mapping; keep only one of them")
         case .reader(let problem, let offset, _, _):
             return Diagnostic(
-                .syntax, at: location(ofCharacterOffset: offset ?? 0),
+                .syntax, at: location(ofScalarOffset: offset ?? 0),
                 "invalid text: \(problem); remove this character")
         default:
             return Diagnostic(.syntax, at: location(nil as Mark?), "invalid YAML: \(error); fix the YAML syntax")
@@ -46,28 +46,13 @@ extension RegistryLoader.FileParser {
 
     /// libyaml moves a mark at the end of a file without a final line break on to the next line, column 1: a line
     /// the file does not have (found by Fuzz/ target registry, for syntax errors and for the empty node of `---`).
-    /// Such a location becomes the end of the last line. Lines end as libyaml ends them: LF, CRLF, CR, NEL, LS, PS.
+    /// Such a location becomes the end of the last line. Lines end as libyaml ends them (``RegistryText/lines(of:)``).
     func withinText(_ location: SourceLocation) -> SourceLocation {
         guard location.line > 1, location.column == 1, let last = text.unicodeScalars.last,
-            !["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(last)
+            !RegistryText.isLineBreak(last)
         else { return location }
-        var line = 1
-        var column = 1
-        var previousCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n", previousCR {
-                previousCR = false
-                continue
-            }
-            previousCR = scalar == "\r"
-            if scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return location.line > line ? SourceLocation(file: path, line: line, column: column) : location
+        let end = RegistryText.position(after: text)
+        return location.line > end.line ? SourceLocation(file: path, line: end.line, column: end.column) : location
     }
 
     private static func reworded(_ problem: String) -> String {
@@ -116,43 +101,17 @@ extension RegistryLoader.FileParser {
         return location(mark)
     }
 
-    private func location(ofCharacterOffset offset: Int) -> SourceLocation {
-        var line = 1
-        var column = 1
-        for character in text.prefix(offset) {
-            if character == "\n" || character == "\r\n" {
-                line += 1
-                column = 1
-            } else {
-                column += character.unicodeScalars.count
-            }
-        }
-        return SourceLocation(file: path, line: line, column: column)
+    /// libyaml's reader error offsets count characters (Unicode scalars) of the text, as it decoded them.
+    private func location(ofScalarOffset offset: Int) -> SourceLocation {
+        let before = String(String.UnicodeScalarView(text.unicodeScalars.prefix(offset)))
+        let position = RegistryText.position(after: before)
+        return SourceLocation(file: path, line: position.line, column: position.column)
     }
 
-    /// The file's lines as Unicode scalars, split where libyaml ends lines (LF, CRLF, CR, NEL, LS, PS), so that a
-    /// mark's line indexes them (libyaml counts columns in scalars). Splitting at LF only made a file with CR line
-    /// ends and a duplicated key trap in `secondOccurrence` (found by Fuzz/ target registry).
-    func sourceLines() -> [[Unicode.Scalar]] {
-        var lines: [[Unicode.Scalar]] = []
-        var current: [Unicode.Scalar] = []
-        var previousCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n", previousCR {
-                previousCR = false
-                continue
-            }
-            previousCR = scalar == "\r"
-            if scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                lines.append(current)
-                current = []
-            } else {
-                current.append(scalar)
-            }
-        }
-        lines.append(current)
-        return lines
-    }
+    /// The file's lines as Unicode scalars, split where libyaml ends lines, so that a mark's line indexes them.
+    /// Splitting at LF only made a file with CR line ends and a duplicated key trap in `secondOccurrence` (found by
+    /// Fuzz/ target registry).
+    func sourceLines() -> [[Unicode.Scalar]] { lines }
 
     // MARK: - Regex columns
 

@@ -72,7 +72,9 @@ extension RegistryLoader.FileParser {
         var references: [String] = []
         if let field = fields["references"] {
             let hint = "write each reference as an item starting with '- '"
-            references = strings(field.value, "'references'", hint: hint)?.map(\.text) ?? []
+            let items = strings(field.value, "'references'", hint: hint) ?? []
+            for item in items { notePlaceholder(item.text, at: item.node, what: "reference") }
+            references = items.map(\.text)
         }
         let validFrom = fields["valid_from"].flatMap { day($0.value, key: "valid_from") }
         let validUntil = fields["valid_until"].flatMap { day($0.value, key: "valid_until") }
@@ -108,6 +110,7 @@ extension RegistryLoader.FileParser {
             report(.badValue, at: node, "regex of \(label) is empty; \(hint)")
             return nil
         }
+        noteCommentAfterPlainRegex(scalar, at: node, label: label)
         do {
             let compiled = try CompiledRegex(text, jit: false)
             return (text, compiled, regexStart(scalar))
@@ -153,6 +156,7 @@ extension RegistryLoader.FileParser {
             }
             if let text = text(value, "description '\(name)'", hint: "write the description as a string") {
                 result[language] = text
+                notePlaceholder(text, at: value, what: "description '\(name)'")
             }
         }
         return result

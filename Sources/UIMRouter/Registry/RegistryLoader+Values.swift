@@ -105,7 +105,12 @@ extension RegistryLoader.FileParser {
         let hint = "write it as YYYY-MM-DD, for example 2019-10-01"
         guard let text = text(node, "'\(key)'", hint: hint) else { return nil }
         guard let day = Day(iso: text) else {
-            report(.badValue, at: node, "\(key) '\(text)' is not a valid date; \(hint)")
+            let problem = Day.problem(with: text) ?? ""
+            if problem.contains("does not exist") {
+                report(.badValue, at: node, "\(key): \(problem); write a day that exists")
+            } else {
+                report(.badValue, at: node, "\(key) '\(text)' is not a valid date; \(hint)")
+            }
             return nil
         }
         return day

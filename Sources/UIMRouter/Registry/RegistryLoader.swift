@@ -18,15 +18,16 @@ enum RegistryLoader {
     /// The format versions this loader reads.
     static let supportedFormats = [1]
 
-    /// Lists `directory`, reads every `*.yaml` directly in it whose name does not start with `.` or `_` (sorted by
-    /// name) and parses them. Unreadable folders or files, non-UTF-8 files and a folder without YAML files are
-    /// diagnostics (code ``Diagnostic/Code/io``) at line 1, column 1.
+    /// Lists `directory` (``RegistryFolder``), reads every `*.yaml` directly in it whose name does not start with `.`
+    /// or `_` (sorted by name) with ``RegistryText`` and parses them. Unreadable folders or files, files that are not
+    /// UTF-8 and a folder without YAML files are diagnostics; other entries of the folder are warnings in the
+    /// registry's ``Registry/warnings``.
     static func load(directory: String) -> (registry: Registry, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let files = readFiles(in: directory, diagnostics: &diagnostics)
+        let (files, listing) = RegistryFolder.read(directory)
         var result = parse(files: files)
         result.registry.source = directory
-        return (result.registry, sorted(diagnostics + result.diagnostics))
+        result.registry.warnings = sorted(listing.warnings + result.registry.warnings)
+        return (result.registry, sorted(listing.problems + result.diagnostics))
     }
 
     /// Parses `files` (each path as the user named it, e.g. `Patterns/KE.yaml`; the file name without `.yaml` is the
@@ -34,9 +35,11 @@ enum RegistryLoader {
     ///
     /// The registry holds every Party whose file composed into a mapping with a `party` mapping (values that are
     /// missing or wrong fall back to the file name and `false`), and every pattern whose entry had no diagnostic
-    /// and whose id was not already used. Diagnostics are sorted by file, line and column.
+    /// and whose id was not already used, and its ``Registry/warnings`` (placeholder text, a regex cut by a comment).
+    /// Each text is read as ``RegistryText`` normalises it. Diagnostics are sorted by file, line and column.
     static func parse(files: [(path: String, text: String)]) -> (registry: Registry, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
         var parties: [Party] = []
         var patterns: [PatternSpec] = []
         var firstUse: [String: SourceLocation] = [:]
@@ -44,6 +47,7 @@ enum RegistryLoader {
             var parser = FileParser(path: file.path, text: file.text)
             let parsed = parser.parse()
             diagnostics += parser.diagnostics
+            warnings += parser.warnings
             if let party = parsed.party { parties.append(party) }
             for pattern in parsed.patterns {
                 if let first = firstUse[pattern.id] {
@@ -58,7 +62,9 @@ enum RegistryLoader {
                 if let spec = pattern.spec { patterns.append(spec) }
             }
         }
-        return (Registry(parties: parties, patterns: patterns), sorted(diagnostics))
+        var registry = Registry(parties: parties, patterns: patterns)
+        registry.warnings = sorted(warnings)
+        return (registry, sorted(diagnostics))
     }
 
     /// Diagnostics by file, line and column; diagnostics at the same place keep the order they were found in.
@@ -70,83 +76,5 @@ enum RegistryLoader {
             if a.column != b.column { return a.column < b.column }
             return lhs.offset < rhs.offset
         }.map(\.element)
-    }
-
-    // MARK: - Reading the folder
-
-    private static func readFiles(in directory: String, diagnostics: inout [Diagnostic])
-        -> [(path: String, text: String)]
-    {
-        let manager = FileManager.default
-        let folder = SourceLocation(file: directory, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-            diagnostics.append(
-                Diagnostic(
-                    .io, at: folder,
-                    "registry folder '\(directory)' does not exist; name an existing folder of <PARTY>.yaml files"))
-            return []
-        }
-        guard isDirectory.boolValue else {
-            diagnostics.append(
-                Diagnostic(
-                    .io, at: folder, "'\(directory)' is not a folder; name the folder that holds the <PARTY>.yaml files"
-                ))
-            return []
-        }
-        let names: [String]
-        do {
-            names = try manager.contentsOfDirectory(atPath: directory)
-        } catch {
-            diagnostics.append(
-                Diagnostic(
-                    .io, at: folder, "cannot list registry folder '\(directory)'; check that it is readable"))
-            return []
-        }
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        let yamlNames = names.filter { name in
-            var isFolder: ObjCBool = false
-            return name.hasSuffix(".yaml") && !name.hasPrefix(".") && !name.hasPrefix("_")
-                && manager.fileExists(atPath: prefix + name, isDirectory: &isFolder) && !isFolder.boolValue
-        }.sorted()
-        guard !yamlNames.isEmpty else {
-            diagnostics.append(
-                Diagnostic(
-                    .io, at: folder,
-                    "registry folder '\(directory)' has no .yaml file; add one <PARTY>.yaml file per Party "
-                        + "(names starting with '.' or '_' are ignored)"))
-            return []
-        }
-        var files: [(path: String, text: String)] = []
-        for name in yamlNames {
-            let path = prefix + name
-            let start = SourceLocation(file: path, line: 1, column: 1)
-            guard let data = manager.contents(atPath: path) else {
-                diagnostics.append(Diagnostic(.io, at: start, "cannot read this file; check that it is readable"))
-                continue
-            }
-            guard let text = String(validating: data, as: UTF8.self) else {
-                diagnostics.append(
-                    Diagnostic(
-                        .io, at: start,
-                        "this file is not valid UTF-8 (first bad byte at offset \(firstInvalidUTF8Offset(data))); "
-                            + "save it as UTF-8"))
-                continue
-            }
-            files.append((path, text))
-        }
-        return files
-    }
-
-    private static func firstInvalidUTF8Offset(_ data: Data) -> Int {
-        var iterator = data.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput, .error: return offset
-            }
-        }
     }
 }

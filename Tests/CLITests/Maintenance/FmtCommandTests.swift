@@ -45,4 +45,25 @@ struct FmtCommandTests {
         }
         #expect(try String(contentsOfFile: broken + "/BB.yaml", encoding: .utf8) == before)
     }
+
+    @Test("a Notepad file (BOM + CRLF) that validates is formatted, keeping its BOM, CRLF and first comment")
+    func notepadFile() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let path = registry + "/BB.yaml"
+        let original = "# Bravo's file\n" + (FixtureRegistry.files["BB.yaml"] ?? "") + "\n# end"
+        try folder.write("registry/BB.yaml", Data([0xEF, 0xBB, 0xBF] + Array(original.replacingOccurrences(
+            of: "\n", with: "\r\n").utf8)))
+        let digest = try CLI.run(["validate", "--registry", registry])
+        #expect(digest.status == 0, "\(digest.text)")
+        let formatted = try CLI.run(["fmt", "--registry", registry])
+        #expect(formatted.status == 0, "\(formatted.text)\(formatted.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF] + Array("# Bravo's file\r\nformat: 1\r\n".utf8)))
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasSuffix("\r\n# end\r\n"))
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "a bare LF was written")
+        #expect(try CLI.run(["validate", "--registry", registry]).lines.last == digest.lines.last)
+        #expect(try CLI.run(["fmt", "--check", "--registry", registry]).status == 0)
+    }
 }

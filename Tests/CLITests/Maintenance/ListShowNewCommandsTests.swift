@@ -73,14 +73,24 @@ struct ListShowNewCommandsTests {
         #expect(text.contains("\n# TZ: United Republic of Tanzania."))  // after the editors' schema modelines
         let guided = try CLI.run(["validate", "--registry", registry])
         #expect(guided.status == 1)
-        #expect(guided.lines.count == 2, "\(guided.text)")
-        #expect(guided.lines.first?.hasPrefix("\(path):") == true)
-        #expect(guided.lines.first?.contains("match example 'TODO: a real UIM of this format' does not match") == true)
+        #expect(guided.lines.first == "registry: \(registry)", "\(guided.text)")
+        let errors = guided.lines.filter { $0.contains(": error: ") }
+        #expect(errors.count == 1, "\(guided.text)")
+        #expect(errors.first?.hasPrefix("\(path):") == true)
+        #expect(errors.first?.contains("match example 'TODO: a real UIM of this format' does not match") == true)
         // Replacing the placeholder by a real UIM (Luhn over 12 zeros is 0) makes the file sound.
         try text.replacingOccurrences(of: "TODO: a real UIM of this format", with: "TZ0000000000000")
             .write(toFile: path, atomically: true, encoding: .utf8)
         let sound = try CLI.run(["validate", "--registry", registry])
         #expect(sound.status == 0, "\(sound.text)")
+        // The template's TODO description and reference are still there: validate warns, check-submission refuses.
+        #expect(sound.lines.filter { $0.contains(": warning: ") && $0.contains("still placeholder text") }.count == 2,
+                "\(sound.text)")
+        let submitted = try CLI.run(["check-submission", path])
+        #expect(submitted.status == 1, "\(submitted.text)")
+        #expect(submitted.text.contains("VERDICT: cannot be accepted yet"), "\(submitted.text)")
+        #expect(submitted.text.contains("\(path):17:11: error: description 'en' is still placeholder text"),
+                "\(submitted.text)")
         #expect(try CLI.run(["new", "TZ", "--name", "Again", "--registry", registry]).status == 1)
         #expect(try CLI.run(["new", "T-Z", "--name", "Bad", "--registry", registry]).status == 64)
     }

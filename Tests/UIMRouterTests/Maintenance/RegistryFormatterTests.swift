@@ -124,6 +124,52 @@ struct RegistryFormatterTests {
         #expect(!outcome.isCanonical)
     }
 
+    /// A file with comments on its first and last lines, out of the canonical layout.
+    static let commented = """
+        # first line: who maintains this file
+        party: {code: KE, name: Kenya, protocol_party: true}
+        format: 1
+        patterns:
+          - id: KE-1  # the stamp
+            regex: 'KE[0-9]{4}'
+        # last line: end of file
+        """
+
+    @Test("BOM, CRLF, CR and no final newline: every comment kept, the file's line ends and BOM kept, same registry",
+          arguments: [("\r\n", false, true), ("\n", true, true), ("\r\n", true, true), ("\r\n", true, false),
+                      ("\r", false, false), ("\n", false, false)])
+    func editorsFiles(ending: String, bom: Bool, finalNewline: Bool) throws {
+        let body = (Self.commented + (finalNewline ? "\n" : "")).replacingOccurrences(of: "\n", with: ending)
+        let text = (bom ? "\u{FEFF}" : "") + body
+        let outcome = RegistryFormatter.format(path: "KE.yaml", text: text)
+        let formatted = try #require(outcome.formatted, "\(outcome.diagnostics)")
+        #expect(!outcome.isCanonical)
+        #expect(formatted.hasPrefix(bom ? "\u{FEFF}# first line" : "# first line"))
+        #expect(formatted.hasSuffix("# last line: end of file" + ending))
+        let style = RegistryText(normalizing: formatted)
+        #expect(style.lineEnding == RegistryText(normalizing: ending).lineEnding)
+        #expect(!style.hasMixedLineEndings, "\(formatted.debugDescription)")
+        let plain = style.text
+        #expect(YAMLComments.scan(plain).map(\.text) == [
+            "# first line: who maintains this file", "# the stamp", "# last line: end of file",
+        ])
+        #expect(try Registry.load(files: [("KE.yaml", formatted)]).digest
+            == Registry.load(files: [("KE.yaml", Self.commented)]).digest)
+        let again = RegistryFormatter.format(path: "KE.yaml", text: formatted)
+        #expect(again.isCanonical, "formatting twice changed \(formatted.debugDescription)")
+    }
+
+    @Test("a file that mixes line ends gets its first kind throughout and is not canonical until then")
+    func mixedLineEnds() throws {
+        let canonical = try #require(RegistryFormatter.format(path: "KE.yaml", text: Self.commented).formatted)
+        let mixed = canonical.replacingOccurrences(of: "\n", with: "\r\n").replacingOccurrences(
+            of: "format: 1\r\n", with: "format: 1\n")
+        let outcome = RegistryFormatter.format(path: "KE.yaml", text: mixed)
+        #expect(outcome.hadMixedLineEndings)
+        #expect(!outcome.isCanonical)
+        #expect(outcome.formatted == canonical.replacingOccurrences(of: "\n", with: "\r\n"))
+    }
+
     @Test("the new-Party template is canonical and keeps its comments")
     func template() throws {
         let text = PartyTemplate.text(code: "TZ", name: "Tanzania", today: Day(iso: "2026-06-01")!)

@@ -68,15 +68,18 @@ enum RegistryFixtures {
         parse((path, text)).diagnostics.map(\.description)
     }
 
-    /// Writes `files` (name → contents) into a fresh temporary folder, runs `body` with the folder's path, and
+    /// Writes `files` (name or relative path → contents) into a fresh temporary folder, runs `body` with the folder's path, and
     /// removes the folder.
     static func withFolder<T>(_ files: [String: Data], _ body: (String) throws -> T) throws -> T {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("registry-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        for (name, contents) in files {
-            try contents.write(to: folder.appendingPathComponent(name))
+        for (name, contents) in files {  // a name with a '/' makes the folders it names
+            let file = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            try contents.write(to: file)
         }
         return try body(folder.path)
     }
