@@ -1,44 +1,10 @@
-// The C interface declared in include/uim_router.h: a handle owns a ReloadingRouter and a pool of routing contexts
-// (one per concurrently routing thread), so any number of threads can route and reload with one handle.
-import Synchronization
+// The C interface declared in include/uim_router.h: opening, JSON routing of one UIM, reloading, digest, closing.
+// The handle and its per-thread contexts are in RouterHandle.swift; decide, batch and version in CInterface+Decide.swift.
 import UIMRouter
 
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// What a `uim_router *` points to.
-final class RouterHandle: Sendable {
-    let holder: ReloadingRouter
-    let directory: String?
-    /// Idle contexts; a routing call takes one (or makes one) and puts it back. The lock is held only for the
-    /// pop and the push, never while routing or compiling.
-    // Safety: a RoutingContext is used by one thread at a time: it is out of the pool while a call uses it.
-    nonisolated(unsafe) private let pool = Mutex<[RoutingContextBox]>([])
-
-    init(holder: ReloadingRouter, directory: String?) {
-        self.holder = holder
-        self.directory = directory
-    }
-
-    func withContext<T>(_ body: (RoutingContext) -> T) -> T {
-        let box = pool.withLock { $0.popLast() } ?? RoutingContextBox(holder.makeContext())
-        defer { pool.withLock { $0.append(box) } }
-        return body(box.context)
-    }
-}
-
-/// Carries a context in and out of the pool.
-// Safety: only ever used by the one thread that took it out of the pool.
-final class RoutingContextBox: @unchecked Sendable {
-    let context: RoutingContext
-    init(_ context: RoutingContext) { self.context = context }
-}
-
-private func handle(_ pointer: OpaquePointer?) -> RouterHandle? {
-    guard let pointer else { return nil }
-    return Unmanaged<RouterHandle>.fromOpaque(UnsafeRawPointer(pointer)).takeUnretainedValue()
-}
 
 private func give(_ text: String, to out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) {
     guard let out else { return }
@@ -80,7 +46,7 @@ public func uim_router_route(_ pointer: OpaquePointer?, _ uim: UnsafePointer<CCh
     }
     let input = UnsafeBufferPointer(start: UnsafeRawPointer(uim).assumingMemoryBound(to: UInt8.self),
                                     count: strlen(uim))
-    var line = handle.withContext { $0.route(utf8: input, on: day) }.json
+    var line = handle.withContext { $0.context.route(utf8: input, on: day) }.json
     return line.withUTF8 { bytes in
         guard let buffer, bytes.count < capacity else {
             if let buffer, capacity > 0 { buffer[0] = 0 }

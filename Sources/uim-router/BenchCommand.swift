@@ -19,6 +19,7 @@ struct BenchCommand: ParsableCommand {
             Examples:
               uim-router bench Samples/seized-uims.txt
               uim-router bench --fields --repeat 20 --registry ./Patterns scanned.txt
+              uim-router bench --json-lines --date 2026-06-01 Samples/seized-uims.txt
             """
     )
 
@@ -33,6 +34,10 @@ struct BenchCommand: ParsableCommand {
 
     @Flag(help: "Build full results (named-group fields), not only the status and Parties.")
     var fields = false
+
+    @Flag(help: ArgumentHelp("Time routing plus each result's JSON line into one buffer (the contract's line, as "
+                             + "`route --format json` and the C interface's batch call write it) instead of the engines."))
+    var jsonLines = false
 
     @Option(help: ArgumentHelp("Route a generated registry of N patterns and generated UIMs instead of a registry "
                                + "and FILE (see SyntheticRegistry).", valueName: "N"))
@@ -63,6 +68,14 @@ struct BenchCommand: ParsableCommand {
         let compileMilliseconds = Double(RoutingBenchmark.monotonicNanoseconds() - compileStart) / 1e6
         let uims = try generated?.uims(count: uimCount, seed: seed &+ 1) ?? readUIMs()
         let day = date ?? Day.today()
+        if jsonLines {
+            let measurement = RoutingBenchmark.measureJSONLines(router: router, uims: uims, day: day, repeats: `repeat`)
+            print(measurement.line(extra: [("fields", "json-lines"),
+                                           ("compile_ms", RoutingBenchmark.decimal(compileMilliseconds)),
+                                           ("digest", router.registryDigest)])
+                  + " peak_rss_mb=\(RoutingBenchmark.decimal(RoutingBenchmark.peakResidentMiB()))")
+            return
+        }
         for engine in engines.isEmpty ? RoutingEngine.allCases : engines {
             let measurement = RoutingBenchmark.measure(router: router, engine: engine, uims: uims, day: day,
                                                        repeats: engine == .naive ? max(1, `repeat` / 2) : `repeat`,

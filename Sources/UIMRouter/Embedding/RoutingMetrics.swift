@@ -68,6 +68,15 @@ public struct RoutingMetrics: Sendable {
             }
         }
 
+        /// Counts a decision without a result: its status, and its Party when routed.
+        func record(status: RouteStatus, party: String?) {
+            cached(&statuses, status) { metrics.counter("results_total", [("status", status.rawValue)]) }.increment()
+            guard let party else { return }
+            cached(&parties, party + "\u{0}" + status.rawValue) {
+                metrics.counter("party_results_total", [("party", party), ("status", status.rawValue)])
+            }.increment()
+        }
+
         private func cached<Key: Hashable>(_ table: inout [Key: Counter], _ key: Key, _ make: () -> Counter)
             -> Counter
         {

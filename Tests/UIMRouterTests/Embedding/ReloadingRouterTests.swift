@@ -1,6 +1,7 @@
 // ReloadingRouter: reloads swap in complete routers while threads route; a failed reload keeps the old one.
 import Dispatch
 import Foundation
+import MetricsTestKit
 import Synchronization
 import Testing
 
@@ -109,5 +110,24 @@ struct ReloadingRouterTests {
         }
         #expect(generation == 1 && digest == holder.router.registryDigest)
         #expect(context.route("X1037", on: Self.day).party == "KE")
+    }
+
+    @Test("decide gives route's status and Party, counts them, and picks up a reload like route")
+    func decide() throws {
+        let routers = [Self.a.digest: try Router(registry: Self.a), Self.b.digest: try Router(registry: Self.b)]
+        let metrics = TestMetrics()
+        let holder = ReloadingRouter(router: try Router(registry: Self.a), metrics: RoutingMetrics(factory: metrics))
+        let context = holder.makeContext()
+        for registry in [Self.a, Self.b] {
+            if registry.digest != holder.router.registryDigest { _ = holder.reload(registry: registry) }
+            for uim in Self.uims + ["", "X1\u{0}23"] {
+                let decision = Array(uim.utf8).withUnsafeBufferPointer { context.decide(utf8: $0, on: Self.day) }
+                let result = try #require(routers[registry.digest]).route(uim, on: Self.day)
+                #expect(decision.status == result.status && decision.party == result.party, "\(uim)")
+            }
+        }
+        #expect(try metrics.expectCounter("uim_router_results_total", [("status", "routed")]).totalValue > 0)
+        #expect(try metrics.expectCounter("uim_router_party_results_total", [("party", "BB"), ("status", "routed")])
+            .totalValue > 0)
     }
 }
