@@ -8,9 +8,8 @@ extension CLI {
         let folder = try TemporaryFolder()
         let output = folder.url.appendingPathComponent("stdout")
         let errors = folder.url.appendingPathComponent("stderr")
-        guard FileManager.default.createFile(atPath: output.path, contents: nil),
-              FileManager.default.createFile(atPath: errors.path, contents: nil)
-        else { throw ReadmeError("cannot create \(folder.url.path)/stdout or stderr") }
+        try Data().write(to: output)
+        try Data().write(to: errors)
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment.removeValue(forKey: "UIM_REGISTRY")
