@@ -126,22 +126,17 @@ struct ReadmeTests {
                 continue
             }
             #expect(checkers.contains { $0.contains(name) },
-                    "\(block): no test or CI script under Tests/, Scripts/ or .ci/ mentions its marker '\(name)'")
+                    "\(block): no test or script of the repository mentions its marker '\(name)'")
         }
     }
 
-    /// The text of every test and CI script but this suite's own files, which name every marker.
+    /// The text of every file of the repository that may run a README block: not Markdown (the README itself,
+    /// articles that quote it) and not this suite's own files, which name every marker.
     static func checkerTexts() throws -> [String] {
-        let ownFiles: Set<String> = ["ReadmeTests.swift", "Readme.swift"]
-        var texts: [String] = []
-        for folder in ["Tests", "Scripts", ".ci"] {
-            let url = Readme.root.appendingPathComponent(folder)
-            guard let files = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) else { continue }
-            for case let file as URL in files where !ownFiles.contains(file.lastPathComponent) {
-                if let text = try? String(contentsOf: file, encoding: .utf8) { texts.append(text) }
-            }
+        let ownFiles: Set<String> = ["Tests/CLITests/ReadmeTests.swift", "Tests/CLITests/Support/Readme.swift"]
+        return repositoryPaths().filter { !$0.hasSuffix(".md") && !ownFiles.contains($0) }.compactMap {
+            try? String(contentsOf: Readme.root.appendingPathComponent($0), encoding: .utf8)
         }
-        return texts
     }
 
     // MARK: files named
@@ -153,7 +148,9 @@ struct ReadmeTests {
         let backquoted = /`([^`\s]+)`/
         for match in text.matches(of: backquoted) { named.append(String(match.output.1)) }
         let linked = /\]\(([^)\s#]+)(#[^)]*)?\)/
-        for match in text.matches(of: linked) where !match.output.1.contains("://") { named.append(String(match.output.1)) }
+        for match in text.matches(of: linked) where !match.output.1.contains("://") {
+            named.append(String(match.output.1))
+        }
         let paths = Self.repositoryPaths()
         for name in named where Self.looksLikeRepositoryPath(name) {
             for path in Self.expandingBraces(name) {

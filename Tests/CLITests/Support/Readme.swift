@@ -12,7 +12,8 @@ struct ReadmeBlock: CustomStringConvertible {
     /// The HTML comment on the last non-blank line before the fence (`<!-- illustrative -->` gives `illustrative`).
     var marker: String?
 
-    /// The marker's first word without a trailing colon: `embedding-example: kept identical …` → `embedding-example`.
+    /// The marker's first word without a trailing colon (`embedding-example: kept identical …` gives
+    /// `embedding-example`).
     var markerName: String? {
         guard let marker, let word = marker.split(separator: " ").first else { return nil }
         return word.hasSuffix(":") ? String(word.dropLast()) : String(word)
