@@ -39,8 +39,9 @@ struct ClassifyCommand: ParsableCommand {
             input cannot be opened; 74 reading or writing failed; 130 interrupted.
 
             Examples:
-              zcat seized.txt.gz | uim-router classify --format tsv --output routed.tsv --summary
-              uim-router classify seizure.csv --column "Pack code" --format csv --report seizure.html
+              zcat seized.txt.gz | uim-router classify --format tsv --output routed.tsv
+              uim-router classify seizure.csv --format csv --summary > routed.csv
+              uim-router classify seizure.csv --column "Pack code" --report seizure.html
             """
     )
 

@@ -13,7 +13,7 @@ struct SampleCommand: ParsableCommand {
 
             Examples:
               uim-router sample RU-PACK-29
-              uim-router sample EU-UNIT-QCUKT -n 100 --seed 7 --registry ./Patterns
+              uim-router sample GB-QCUKT-UNIT -n 100 --seed 7 --registry ./Patterns
             """
     )
 

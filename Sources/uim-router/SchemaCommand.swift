@@ -15,7 +15,7 @@ struct SchemaCommand: ParsableCommand {
 
             Examples:
               uim-router schema > Schemas/\(RegistrySchema.fileName)
-              uim-router new TZ --name Tanzania   # TZ.yaml starts with the modelines naming \(RegistrySchema.fileName)
+              uim-router new TZ --name Tanzania  # writes the schema beside TZ.yaml
             """
     )
 

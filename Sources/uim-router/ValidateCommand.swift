@@ -13,7 +13,7 @@ struct ValidateCommand: ParsableCommand {
             Examples:
               uim-router validate
               uim-router validate --registry Patterns
-              UIM_REGISTRY=/srv/gsp/registry uim-router validate
+              UIM_REGISTRY=./Patterns uim-router validate
             """
     )
 

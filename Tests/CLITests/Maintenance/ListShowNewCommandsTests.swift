@@ -89,7 +89,7 @@ struct ListShowNewCommandsTests {
         let submitted = try CLI.run(["check-submission", path])
         #expect(submitted.status == 1, "\(submitted.text)")
         #expect(submitted.text.contains("VERDICT: cannot be accepted yet"), "\(submitted.text)")
-        #expect(submitted.text.contains("\(path):17:11: error: description 'en' is still placeholder text"),
+        #expect(submitted.text.contains("\(path):19:11: error: description 'en' is still placeholder text"),
                 "\(submitted.text)")
         #expect(try CLI.run(["new", "TZ", "--name", "Again", "--registry", registry]).status == 1)
         #expect(try CLI.run(["new", "T-Z", "--name", "Bad", "--registry", registry]).status == 64)

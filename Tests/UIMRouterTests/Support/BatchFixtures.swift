@@ -56,7 +56,7 @@ enum BatchFixtures {
         throws -> (text: String, outcome: ClassificationOutcome) {
         let options = ClassifierOptions(jobs: jobs, date: day, format: output, column: column, chunkBytes: chunkBytes)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("batch-out-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        try Data().write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let outcome = try withInput(bytes) { descriptor in
             let out = open(url.path, O_WRONLY | O_TRUNC)
