@@ -72,10 +72,11 @@ struct ExplainCommandTests {
     func readmeExample() throws {
         let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
-        let block = try #require(readme.components(separatedBy: "<!-- explain-example").dropFirst().first?
-            .components(separatedBy: "<!-- end explain-example -->").first)
+        let start = try #require(readme.range(of: "<!-- explain-example"))
+        let end = try #require(readme.range(of: "<!-- end explain-example -->"))
+        let block = String(readme[start.upperBound..<end.lowerBound])
         let fences = block.components(separatedBy: "```")
-        // fences: [comment, "sh\n<command>\n", "\n", "text\n<output>", "\n"]
+        // fences: [comment, "sh\n<command>\n", "\n<!-- … -->\n", "text\n<output>", "\n"]
         let command = try #require(fences.dropFirst().first?.split(separator: "\n").dropFirst().first)
         let shown = try #require(fences.dropFirst(3).first?.split(separator: "\n", omittingEmptySubsequences: false)
             .dropFirst().joined(separator: "\n"))

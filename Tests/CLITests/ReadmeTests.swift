@@ -163,9 +163,11 @@ struct ReadmeTests {
     }
 
     /// A path into the repository: a relative path with a folder (`Scripts/quickstart`, `include/uim_router.h`)
-    /// or a Markdown file; not a bare file name in prose (`KE.yaml`), a glob, a URL or an absolute path.
+    /// or a Markdown file; not a bare file name in prose (`KE.yaml`), a glob, a URL, an absolute path, a path under
+    /// an install prefix (`PREFIX/lib/…`) or a linker flag.
     static func looksLikeRepositoryPath(_ name: String) -> Bool {
-        guard !name.hasPrefix("/"), !name.hasPrefix(".build"), !name.contains("*"), !name.contains("://"),
+        guard !name.hasPrefix("/"), !name.hasPrefix(".build"), !name.hasPrefix("PREFIX/"), !name.contains(","),
+              !name.contains("*"), !name.contains("://"),
               !name.contains("\""), !name.contains("<"), !name.contains(":")
         else { return false }
         return name.contains("/") || name.hasSuffix(".md")
