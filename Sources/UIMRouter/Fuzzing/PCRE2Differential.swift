@@ -5,7 +5,7 @@
 
 /// Runs registries of generated regexes through the router and through the PCRE2 interpreter, pair by pair.
 @_spi(Fuzzing)
-public struct PCRE2Differential {
+public struct PCRE2Differential: Sendable {
     /// What the runs saw.
     public struct Tally: Sendable {
         /// Regexes PCRE2 refused to compile (`validate` rejects them): not routed.
