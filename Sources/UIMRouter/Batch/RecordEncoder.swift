@@ -82,6 +82,7 @@ struct RecordEncoder {
         // the records touch no reference count another thread also writes.
         let router = self.router
         let uimIndex = chunk.layout.uim
+        let dateIndex = chunk.layout.date
         carriedNames = chunk.layout.names
         var records = 0
         var lastLine = 0
@@ -94,9 +95,11 @@ struct RecordEncoder {
                 while start < bytes.count {
                     let found = memchr(base + start, 0x0A, bytes.count - start)
                     let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
-                    let uim = UnsafeBufferPointer(start: base + start, count: end - start)
-                    encodeRecord(line: line, file: chunk.file, uim: uim, fields: nil, malformed: nil, router: router,
-                                 scratch: scratch)
+                    // A CR before the LF is part of the line end (CRLF files), not of the UIM.
+                    let length = end > start && base[end - 1] == 0x0D ? end - start - 1 : end - start
+                    let uim = UnsafeBufferPointer(start: base + start, count: length)
+                    encodeRecord(line: line, file: chunk.file, uim: uim, fields: nil, malformed: nil, day: day,
+                                 router: router, scratch: scratch)
                     lastLine = line
                     line += 1
                     records += 1
@@ -108,8 +111,16 @@ struct RecordEncoder {
                         for record in chunk.records {
                             let fields = RecordFields(bytes: bytes, ends: ends, record: record, uimIndex: uimIndex,
                                                       carriedIndices: carried)
+                            var malformed = record.malformed
+                            var recordDay = day
+                            if let dateIndex, malformed == nil {
+                                switch RowDate.parse(fields.field(dateIndex)) {
+                                case .day(let rowDay): recordDay = rowDay
+                                case .problem(let problem): malformed = problem
+                                }
+                            }
                             encodeRecord(line: record.line, file: chunk.file, uim: fields.uim, fields: fields,
-                                         malformed: record.malformed, router: router, scratch: scratch)
+                                         malformed: malformed, day: recordDay, router: router, scratch: scratch)
                             lastLine = record.line
                             records += 1
                         }
@@ -124,7 +135,7 @@ struct RecordEncoder {
     }
 
     private mutating func encodeRecord(line: Int, file: Int, uim: UnsafeBufferPointer<UInt8>, fields: RecordFields?,
-                                       malformed: MalformedRow?, router: Router, scratch: RouteScratch) {
+                                       malformed: MalformedRow?, day: Day, router: Router, scratch: RouteScratch) {
         var status = RouteStatus.invalid
         if let malformed {
             counters.countMalformed(malformed)
