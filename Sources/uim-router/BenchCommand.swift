@@ -66,7 +66,8 @@ struct BenchCommand: ParsableCommand {
         let router = try Router(registry: loaded)
         let compileMilliseconds = Double(RoutingBenchmark.monotonicNanoseconds() - compileStart) / 1e6
         let day = date ?? Day.today()
-        let list = try generated.map { UIMList(uims: $0.uims(count: uimCount, seed: seed &+ 1)) } ?? readUIMs(router: router, day: day)
+        let list = try generated.map { UIMList(uims: $0.uims(count: uimCount, seed: seed &+ 1)) }
+            ?? readUIMs(router: router, day: day)
         for engine in engines.isEmpty ? RoutingEngine.allCases : engines {
             var measurement = RoutingBenchmark.measure(router: router, engine: engine, uims: list.uims, day: day,
                                                        repeats: engine == .naive ? max(1, `repeat` / 2) : `repeat`,

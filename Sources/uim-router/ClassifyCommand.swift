@@ -36,8 +36,8 @@ struct ClassifyCommand: ParsableCommand {
             Blank lines of CSV/TSV input are skipped and counted apart in the summary. Records are routed on \
             --jobs threads (default: the number of cores).
 
-            Formats: jsonl (also spelled json: the contract's JSON line plus "line", "file" with several inputs, and "columns"), \
-            csv/tsv (carried columns, [file,] line, uim, status, party, party_name, patterns, fields, reasons), \
+            Formats: jsonl (also spelled json: the contract's JSON line plus "line", "file" with several \
+            inputs, and "columns"), csv/tsv (carried columns, [file,] line, uim, status, party, party_name, patterns, fields, reasons), \
             text (for people). --output writes a temporary file beside FILE and renames it when complete; Ctrl-C \
             stops cleanly, keeps no partial file, and says how far the run got.
 
@@ -105,7 +105,8 @@ struct ClassifyCommand: ParsableCommand {
             throw ValidationError("--column applies to CSV/TSV input: name .csv/.tsv files or give --input-format.")
         }
         if dateColumn != nil, plainOnly {
-            throw ValidationError("--date-column applies to CSV/TSV input: name .csv/.tsv files or give --input-format.")
+            throw ValidationError(
+                "--date-column applies to CSV/TSV input: name .csv/.tsv files or give --input-format.")
         }
         if dateColumn != nil, date != nil {
             throw ValidationError("Give --date or --date-column, not both.")
@@ -179,8 +180,12 @@ struct ClassifyCommand: ParsableCommand {
             throw ExitCode(74)
         case .inputFailed(let error):
             outputFile?.discard()
-            Terminal.printError("uim-router: \(error); stopped after \(written)"
-                + (output.map { "; \($0) was not written" } ?? ""))
+            if error.code == .noUIMColumn, outcome.summary.records == 0 {
+                Terminal.printError("uim-router: \(error)")   // refused before routing anything
+            } else {
+                Terminal.printError("uim-router: \(error); stopped after \(written)"
+                    + (output.map { "; \($0) was not written" } ?? ""))
+            }
             throw ExitCode(error.code == .unreadable ? 74 : 65)
         }
     }

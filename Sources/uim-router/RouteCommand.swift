@@ -45,7 +45,7 @@ struct RouteCommand: ParsableCommand {
 
     @OptionGroup var registry: RegistryOptions
 
-    @Option(help: "Output format: text (aligned, for people) or jsonl (or json: the contract's JSON, one object per line).")
+    @Option(help: "Output format: text (aligned, for people) or jsonl (or json: the contract's JSON, one per line).")
     var format: RouteFormat = .text
 
     @Option(help: ArgumentHelp("Query date for validity periods, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
@@ -81,7 +81,8 @@ struct RouteCommand: ParsableCommand {
         defer { interrupts.forEach { $0.cancel() } }
         let sink = OutputSink(descriptor: outputFile?.descriptor ?? 1)
         let arguments = uims.filter { $0 != "-" }
-        let text = ResultText(registry: loaded, uimWidth: arguments.isEmpty ? 30 : min(60, arguments.map(\.count).max() ?? 0))
+        let text = ResultText(registry: loaded,
+                              uimWidth: arguments.isEmpty ? 30 : min(60, arguments.map(\.count).max() ?? 0))
         var writer = JSONWriter()
 
         func emit(_ line: UnsafeBufferPointer<UInt8>) throws {

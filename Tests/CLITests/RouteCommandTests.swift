@@ -113,4 +113,49 @@ struct RouteCommandTests {
         #expect(result.stderr.contains("reg/KE.yaml:5:"))
         #expect(result.stdout.isEmpty)
     }
+
+    // Issue 12, "An analyst classifying a list".
+
+    @Test("`-` stands for the lines of standard input, also between UIMs given as arguments")
+    func dashIsStandardInput() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let stdin = Data("BB123456784\r\nZZ\n".utf8)
+        let alone = try CLI.run(["route", "--registry", registry, "--format", "json", "-"], stdin: stdin)
+        #expect(alone.status == 0, "\(alone.stderr)")
+        #expect(try alone.lines.map { try json($0)["uim"] as? String } == ["BB123456784", "ZZ"])
+        let mixed = try CLI.run(["route", "--registry", registry, "--format", "json", "X12345678", "-", "AA"],
+                                stdin: stdin)
+        #expect(try mixed.lines.map { try json($0)["uim"] as? String } == ["X12345678", "BB123456784", "ZZ", "AA"])
+        #expect(try CLI.run(["route", "-", "-"]).status == 64)
+    }
+
+    @Test("--output writes the file whole and nothing to standard output; jsonl and json are the same format")
+    func outputFile() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let stdin = Data("BB123456784\nX12345678\n".utf8)
+        let out = folder.path("routed.jsonl")
+        let written = try CLI.run(["route", "--registry", registry, "--format", "jsonl", "--output", out], stdin: stdin)
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout.isEmpty)
+        let plain = try CLI.run(["route", "--registry", registry, "--format", "json"], stdin: stdin)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == plain.stdout)
+        #expect(try folder.contents() == ["registry", "routed.jsonl"])
+        let nowhere = try CLI.run(["route", "--registry", registry, "--output", folder.path("no/such/dir/x"), "ZZ"])
+        #expect(nowhere.status == 74 && nowhere.stdout.isEmpty)
+    }
+
+    @Test("a reader that goes away (| head -1) ends route quietly; a full disk still fails loudly (74)")
+    func closedPipe() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let input = Data(String(repeating: "BB123456784\nX12345678\n", count: 50_000).utf8)
+        let run = try CLI.runClosingOutput(["route", "--registry", registry], stdin: input)
+        #expect(run.firstLine.contains("BB123456784"))
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        #expect((run.bySignal && run.status == SIGPIPE) || run.status == 0 || run.status == 141)
+        let full = try CLI.run(["route", "--registry", registry], stdin: input, stdoutPath: "/dev/full")
+        #expect(full.status == 74 && full.stderr.contains("cannot write output"))
+    }
 }

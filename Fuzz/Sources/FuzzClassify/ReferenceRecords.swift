@@ -1,6 +1,7 @@
 // An independent, whole-input reading of what counts as one input record, written from the documented contract
 // (RFC 4180 quoting; a quoted field never closed makes its record just the physical line it starts on; a leading
-// UTF-8 byte-order mark is not data). The classifier must write exactly one output record per record found here.
+// UTF-8 byte-order mark is not data; a blank line — nothing, or a lone CR, before its line end — is no record).
+// The classifier must write exactly one output record per record found here.
 
 /// One record: the line it starts on and how many fields it has.
 struct ReferenceRecord: Equatable {
@@ -31,6 +32,11 @@ enum ReferenceRecords {
         let n = b.count
         func skipUnquoted() { while i < n, b[i] != delimiter, b[i] != newline { i += 1 } }
         while i < n {
+            if b[i] == newline || (b[i] == carriage && (i + 1 == n || b[i + 1] == newline)) {
+                i += b[i] == carriage && i + 1 < n ? 2 : 1   // a blank line: skipped, counted apart
+                line += 1
+                continue
+            }
             let start = i
             var fields = 0
             var newlines = 0

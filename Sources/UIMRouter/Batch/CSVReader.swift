@@ -5,8 +5,8 @@
 ///
 /// Fields are unquoted as they are read (`"a ""b"""` → `a "b"`), a CR before a line feed (or ending the input)
 /// belongs to the line end, and a quote inside an unquoted field is kept literally (as spreadsheets write `12" pack`).
-/// A blank line (nothing before its line end) is no record: it is skipped and counted in ``blankLines``. A quoted field that is never
-/// closed does not swallow the rest of the file: its record is reported malformed as the single line it starts on,
+/// A blank line (nothing before its line end) is no record: it is skipped and counted in ``blankLines``. A quoted
+/// field that is never closed does not swallow the rest of the file: its record is reported malformed as the single line it starts on,
 /// and reading resumes on the next line. Memory stays bounded by `maximumRecordBytes`.
 struct CSVReader {
     private let source: ByteSource

@@ -55,8 +55,9 @@ extension Classifier {
                 }
                 if first {
                     // No record, but the output still needs this input's columns for its header.
-                    pipeline.submit(RecordChunk(sequence: sequence, file: index, firstLine: 1, bytes: [], layout: layout,
-                                                consumed: consumedBefore + source.bytesRead, startsFile: true))
+                    pipeline.submit(RecordChunk(sequence: sequence, file: index, firstLine: 1, bytes: [],
+                                                layout: layout, consumed: consumedBefore + source.bytesRead,
+                                                startsFile: true))
                     sequence += 1
                 }
             } catch {

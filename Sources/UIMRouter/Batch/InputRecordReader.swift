@@ -49,9 +49,10 @@ struct InputRecordReader {
         var reader = CSVReader(source: source, delimiter: delimiter, maximumRecordBytes: options.maximumRecordBytes)
         defer { csv = reader }
         guard let header = try reader.readHeader() else { return .empty }
-        func refuse(_ code: ClassificationError.Code, _ message: String) -> Opening {
-            .refused(ClassificationError(code: code, file: input.name,
-                                         message: message + " (\(header.map { "'\($0)'" }.joined(separator: ", ")))"))
+        /// `message` with the header's names after it, or after its first part (before a colon).
+        func refuse(_ code: ClassificationError.Code, _ message: String, then rest: String = "") -> Opening {
+            let names = " (header: \(header.map { "'\($0)'" }.joined(separator: ", ")))"
+            return .refused(ClassificationError(code: code, file: input.name, message: message + names + rest))
         }
         var date: Int?
         if let selector = options.dateColumn {
@@ -93,9 +94,9 @@ struct InputRecordReader {
                                                 day: options.date)
             }
             guard let chosen else {
-                return refuse(.noUIMColumn, "no column looks like UIMs: none is named uim, none has at least half of "
-                    + "its first values matching a pattern of the registry, and no name suggests UIMs; name the UIM "
-                    + "column with --column NAME|N")
+                return refuse(.noUIMColumn, "no column looks like UIMs", then: ": none is named uim, in none do at "
+                    + "least half of the first \(rows.count) values match a pattern of the registry, and no name "
+                    + "suggests UIMs (code, marking, ui …); name the UIM column with --column NAME|N")
             }
             uim = chosen.index
             choice = chosen

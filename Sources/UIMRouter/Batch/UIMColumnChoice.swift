@@ -68,7 +68,8 @@ public struct UIMColumnChoice: Sendable, Hashable, CustomStringConvertible {
         let hinted = header.firstIndex(where: nameSuggestsUIMs)
         guard !rows.isEmpty else {
             let index = hinted ?? 0
-            return header.isEmpty ? nil : UIMColumnChoice(file: file, index: index, name: header[index], reason: .noRows)
+            guard !header.isEmpty else { return nil }
+            return UIMColumnChoice(file: file, index: index, name: header[index], reason: .noRows)
         }
         let scratch = router.makeScratch()
         var matching = Array(repeating: 0, count: header.count)
@@ -83,7 +84,9 @@ public struct UIMColumnChoice: Sendable, Hashable, CustomStringConvertible {
                 }
             }
         }
-        if let best = matching.indices.max(by: { matching[$0] < matching[$1] || (matching[$0] == matching[$1] && $0 > $1) }),
+        // The most matching values; on a tie, the leftmost column.
+        let best = matching.indices.max { matching[$0] < matching[$1] || (matching[$0] == matching[$1] && $0 > $1) }
+        if let best,
            matching[best] > 0, 2 * matching[best] >= sampled[best] {
             return UIMColumnChoice(file: file, index: best, name: header[best],
                                    reason: .sampled(matching: matching[best], sampled: sampled[best]))
