@@ -1,6 +1,7 @@
 // `uim-router route`: route the UIMs given, or one per line of standard input; one output line per input line.
 import ArgumentParser
 import Dispatch
+import Synchronization
 import UIMRouter
 #if canImport(Glibc)
 import Glibc
@@ -69,16 +70,22 @@ struct RouteCommand: ParsableCommand {
         let day = date ?? Day.today()
         let scratch = router.makeScratch()
         var outputFile: AtomicOutputFile?
+        // Ctrl-C is caught before the temporary file exists, so no moment leaves one behind.
+        let temporary = PendingOutput()
+        let interrupts = output == nil ? [] : Self.discardOnInterrupt(temporary)
+        defer { interrupts.forEach { $0.cancel() } }
         if let output {
             do {
-                outputFile = try AtomicOutputFile(path: output)
+                try temporary.paths.withLock { paths in
+                    let file = try AtomicOutputFile(path: output)
+                    outputFile = file
+                    paths = file.temporaryPath.map { ($0, file.path) }
+                }
             } catch {
                 Terminal.printError("uim-router: cannot create \(output): \(error)")
                 throw ExitCode(74)
             }
         }
-        let interrupts = outputFile.map(Self.discardOnInterrupt) ?? []
-        defer { interrupts.forEach { $0.cancel() } }
         let sink = OutputSink(descriptor: outputFile?.descriptor ?? 1)
         let arguments = uims.filter { $0 != "-" }
         let text = ResultText(registry: loaded,
@@ -126,20 +133,27 @@ struct RouteCommand: ParsableCommand {
         }
     }
 
-    /// On Ctrl-C (or SIGTERM) removes the temporary file of `file` and exits 130, so no partial file is left.
-    private static func discardOnInterrupt(_ file: AtomicOutputFile) -> [any DispatchSourceSignal] {
-        let path = file.temporaryPath
-        let finalPath = file.path
-        return [SIGINT, SIGTERM].map { signalNumber in
+    /// On Ctrl-C (or SIGTERM) removes the temporary file named in `paths` (once it exists) and exits 130, so no
+    /// partial file is left.
+    private static func discardOnInterrupt(_ pending: PendingOutput) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { signalNumber in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
-                if let path { unlink(path) }
-                Terminal.printError("uim-router: interrupted; \(finalPath) was not written")
-                Glibc.exit(130)
+                pending.paths.withLock { paths in
+                    if let paths { unlink(paths.temporary) }
+                    Terminal.printError("uim-router: interrupted" + (paths.map { "; \($0.final) was not written" } ?? ""))
+                    Glibc.exit(130)
+                }
             }
             source.resume()
             return source
         }
     }
+}
+
+/// The temporary and final paths of route's `--output`, once the temporary file exists; shared with the signal
+/// handler.
+final class PendingOutput: Sendable {
+    let paths = Mutex<(temporary: String, final: String)?>(nil)
 }

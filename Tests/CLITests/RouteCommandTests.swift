@@ -158,4 +158,28 @@ struct RouteCommandTests {
         let full = try CLI.run(["route", "--registry", registry], stdin: input, stdoutPath: "/dev/full")
         #expect(full.status == 74 && full.stderr.contains("cannot write output"))
     }
+
+    @Test("Ctrl-C during route --output leaves no file, as for classify")
+    func interruptedOutput() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let out = folder.path("routed.jsonl")
+        let (process, stdin, stderr) = try CLI.start(["route", "--registry", registry, "--format", "jsonl",
+                                                      "--output", out])
+        signal(SIGPIPE, SIG_IGN)   // should the child die early, a failed write must not kill the test runner
+        try stdin.write(contentsOf: Data(String(repeating: "BB123456784\n", count: 20_000).utf8))
+        var partial: [String] = []
+        for _ in 0..<600 where partial.isEmpty {   // wait (at most a minute) for the temporary file
+            partial = try folder.contents().filter { $0.hasPrefix(".routed.jsonl.partial-") }
+            if partial.isEmpty { usleep(100_000) }
+        }
+        #expect(partial.count == 1)
+        process.interrupt()
+        process.waitUntilExit()
+        try? stdin.close()
+        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 130)
+        #expect(try folder.contents() == ["registry"])
+        #expect(message.contains("routed.jsonl was not written"))
+    }
 }
