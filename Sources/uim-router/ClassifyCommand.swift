@@ -37,8 +37,8 @@ struct ClassifyCommand: ParsableCommand {
             --jobs threads (default: the number of cores).
 
             Formats: jsonl (also spelled json: the contract's JSON line plus "line", "file" with several \
-            inputs, and "columns"), csv/tsv (carried columns, [file,] line, uim, status, party, party_name, patterns, fields, reasons), \
-            text (for people). --output writes a temporary file beside FILE and renames it when complete; Ctrl-C \
+            inputs, and "columns"), csv/tsv (carried columns, [file,] line, uim, status, party, party_name, \
+            patterns, fields, reasons), text (for people). --output writes a temporary file beside FILE and renames it when complete; Ctrl-C \
             stops cleanly, keeps no partial file, and says how far the run got.
 
             --summary prints counts to standard error; --summary-json and --report (a self-contained HTML page \
@@ -46,8 +46,8 @@ struct ClassifyCommand: ParsableCommand {
             registry path and digest, tool version, query date (or per row), time generated (UTC). They hold \
             counts only, never a UIM. A closed standard output (`| head`) ends the run quietly.
 
-            Exit status: 0 done; 1 registry problems; 64 bad usage; 65 an input's columns do not fit; 66 an \
-            input cannot be opened; 74 reading or writing failed; 130 interrupted.
+            Exit status: 0 done; 1 registry problems; 64 bad usage; 65 an input's columns do not fit (or none \
+            looks like UIMs); 66 an input cannot be opened; 74 reading or writing failed; 130 interrupted.
 
             Examples:
               zcat seized.txt.gz | uim-router classify --format tsv --output routed.tsv --summary

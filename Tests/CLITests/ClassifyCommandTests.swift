@@ -217,6 +217,7 @@ struct ClassifyCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let objects = try jsonObjects(result)
         #expect(objects.map { $0["status"] as? String } == ["routed", "unrouted", "invalid", "invalid"])
+        try #require(objects.count == 4)
         #expect(objects[2]["error"] as? String == "bad date: not a YYYY-MM-DD day that exists")
         #expect(objects[3]["error"] as? String == "no date in the date column")
         let counts = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: summary))) as! [String: Any]
