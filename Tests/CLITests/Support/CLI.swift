@@ -36,8 +36,8 @@ enum CLI {
         let output = URL(fileURLWithPath: stdoutPath ?? folder.url.appendingPathComponent("stdout").path)
         let errors = folder.url.appendingPathComponent("stderr")
         try stdin.write(to: input)
-        if stdoutPath == nil { FileManager.default.createFile(atPath: output.path, contents: nil) }
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        if stdoutPath == nil { _ = FileManager.default.createFile(atPath: output.path, contents: nil) }
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments

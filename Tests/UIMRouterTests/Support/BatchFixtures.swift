@@ -58,7 +58,7 @@ enum BatchFixtures {
         let options = ClassifierOptions(jobs: jobs, date: day, format: output, column: column, dateColumn: dateColumn,
                                         toolVersion: "9.9.9-test", chunkBytes: chunkBytes)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("batch-out-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: url) }
         let outcome = try withInput(bytes) { descriptor in
             let out = open(url.path, O_WRONLY | O_TRUNC)
