@@ -5,7 +5,9 @@ enum RowDate {
     case problem(MalformedRow)
 
     /// The day written in `field` as `YYYY-MM-DD` (surrounding spaces allowed), or why there is none.
-    @inline(__always)
+    ///
+    /// Never inlined: it runs only with a date column, and stays out of the encoder's hot loops.
+    @inline(never)
     static func parse(_ field: UnsafeBufferPointer<UInt8>) -> RowDate {
         var start = 0
         var end = field.count
