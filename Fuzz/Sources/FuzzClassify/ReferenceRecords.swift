@@ -18,10 +18,11 @@ enum ReferenceRecords {
     }
 
     /// Plain input: one record per `\n`-terminated line; a last line without `\n` counts, an empty input has none.
+    /// A CR before the `\n` (or ending the input) is part of the line end, not of the line.
     static func plain(_ bytes: [UInt8]) -> [[UInt8]] {
         var lines = bytes.split(separator: newline, omittingEmptySubsequences: false).map(Array.init)
         if bytes.last == newline || bytes.isEmpty { lines.removeLast() }
-        return lines
+        return lines.map { $0.last == carriage ? Array($0.dropLast()) : $0 }
     }
 
     /// Delimited input: every record, the header included.

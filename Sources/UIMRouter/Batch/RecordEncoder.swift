@@ -93,9 +93,8 @@ struct RecordEncoder {
                 while start < bytes.count {
                     let found = memchr(base + start, 0x0A, bytes.count - start)
                     let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
-                    // A CR before the LF is part of the line end (CRLF files), not of the UIM.
-                    let length = end > start && base[end - 1] == 0x0D ? end - start - 1 : end - start
-                    let uim = UnsafeBufferPointer(start: base + start, count: length)
+                    // (The CR of a CRLF line end is already gone: PlainChunker drops it.)
+                    let uim = UnsafeBufferPointer(start: base + start, count: end - start)
                     encodeRecord(line: line, file: chunk.file, uim: uim, fields: nil, malformed: nil, day: day,
                                  router: router, scratch: scratch)
                     lastLine = line

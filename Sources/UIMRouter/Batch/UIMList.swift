@@ -56,11 +56,9 @@ public struct UIMList: Sendable {
                     if chunk.records.isEmpty {
                         var start = 0
                         while start < bytes.count {
-                            var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-                            let next = end + 1
-                            if end > start, bytes[end - 1] == 0x0D { end -= 1 }   // as RecordEncoder: CRLF
+                            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count   // CRs dropped already
                             list.uims.append(Array(bytes[start..<end]))
-                            start = next
+                            start = end + 1
                         }
                     } else {
                         chunk.fieldEnds.withUnsafeBufferPointer { ends in
