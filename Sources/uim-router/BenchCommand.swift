@@ -10,11 +10,13 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Time routing of a file's UIMs: the router and the naive scan on the same UIMs.",
         discussion: """
-            Reads FILE (one UIM per line, or the first tab-separated field; default: standard input) into \
-            memory, then routes every UIM --repeat times with each engine, timing only the routing. Prints one \
-            key=value line per engine: engine, patterns, uims, compile_ms, ns_per_uim (median over the repeats), \
-            p50_ns and p99_ns (single-UIM times, clock overhead included), peak_rss_mb, and the counts per \
-            status.
+            Reads FILE (`-` or none: standard input) into memory as `classify` reads it — one UIM per line, or \
+            CSV/TSV by extension or --input-format with the same choice of UIM column (--column), blank CSV/TSV \
+            lines skipped — then routes every UIM --repeat times with each engine, timing only the routing. \
+            Prints one key=value line per engine: engine, patterns, uims, compile_ms, ns_per_uim (median over \
+            the repeats), p50_ns and p99_ns (single-UIM times, clock overhead included), peak_rss_mb, and the \
+            counts per status, which are classify's counts for the same file (a malformed CSV/TSV row is invalid \
+            there and here, and is not timed).
 
             Examples:
               uim-router bench Samples/seized-uims.txt
@@ -57,7 +59,13 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Also time the repair-hint search (as explain and --hints run it) on every unrouted UIM.")
     var hints = false
 
-    @Argument(help: "File of UIMs (default: standard input).")
+    @Option(help: ArgumentHelp("The UIM column of CSV/TSV input: its name or 1-based number.", valueName: "name|n"))
+    var column: String?
+
+    @Option(name: .customLong("input-format"), help: "Input layout: plain, csv or tsv (default: from the extension).")
+    var inputFormat: InputFormat?
+
+    @Argument(help: "File of UIMs (`-` or none: standard input).")
     var file: String?
 
     func run() throws {
@@ -66,10 +74,11 @@ struct BenchCommand: ParsableCommand {
         let compileStart = RoutingBenchmark.monotonicNanoseconds()
         let router = try Router(registry: loaded)
         let compileMilliseconds = Double(RoutingBenchmark.monotonicNanoseconds() - compileStart) / 1e6
-        let uims = try generated?.uims(count: uimCount, seed: seed &+ 1) ?? readUIMs()
         let day = date ?? Day.today()
+        let list = try generated.map { UIMList(uims: $0.uims(count: uimCount, seed: seed &+ 1)) }
+            ?? readUIMs(router: router, day: day)
         if jsonLines {
-            let measurement = RoutingBenchmark.measureJSONLines(router: router, uims: uims, day: day, repeats: `repeat`)
+            let measurement = RoutingBenchmark.measureJSONLines(router: router, uims: list.uims, day: day, repeats: `repeat`)
             print(measurement.line(extra: [("fields", "json-lines"),
                                            ("compile_ms", RoutingBenchmark.decimal(compileMilliseconds)),
                                            ("digest", router.registryDigest)])
@@ -77,16 +86,19 @@ struct BenchCommand: ParsableCommand {
             return
         }
         for engine in engines.isEmpty ? RoutingEngine.allCases : engines {
-            let measurement = RoutingBenchmark.measure(router: router, engine: engine, uims: uims, day: day,
+            var measurement = RoutingBenchmark.measure(router: router, engine: engine, uims: list.uims, day: day,
                                                        repeats: engine == .naive ? max(1, `repeat` / 2) : `repeat`,
                                                        fields: fields)
+            // Rows classify counts invalid before routing: counted here too, not timed.
+            measurement.uims += list.malformed
+            measurement.counts[.invalid, default: 0] += list.malformed
             print(measurement.line(extra: [("fields", fields ? "yes" : "no"),
                                            ("compile_ms", RoutingBenchmark.decimal(compileMilliseconds)),
                                            ("digest", router.registryDigest)]
                                    + (engine == .router ? RoutingBenchmark.indexFigures(router) : []))
                   + " peak_rss_mb=\(RoutingBenchmark.decimal(RoutingBenchmark.peakResidentMiB()))")
         }
-        if hints { print(hintLine(router: router, uims: uims, day: day)) }
+        if hints { print(hintLine(router: router, uims: list.uims, day: day)) }
     }
 
     /// `engine=hints`: the hint search's time per unrouted UIM (each timed alone), and what it found.
@@ -112,13 +124,23 @@ struct BenchCommand: ParsableCommand {
             + "capped=\(capped) mean_ns=\(mean) p50_ns=\(percentile(0.5)) p99_ns=\(percentile(0.99))"
     }
 
-    private func readUIMs() throws -> [[UInt8]] {
-        var uims: [[UInt8]] = []
-        let descriptor = try file.map(InputFiles.open) ?? 0
-        _ = LineReader(descriptor: descriptor).forEachLine { line in
-            uims.append(Array(line.prefix { $0 != UInt8(ascii: "\t") }))
+    /// The file's UIMs through classify's reader.
+    private func readUIMs(router: Router, day: Day) throws -> UIMList {
+        let name = file ?? "-"
+        let descriptor = name == "-" ? 0 : try InputFiles.open(name)
+        defer { if descriptor != 0 { close(descriptor) } }
+        let input = ClassificationInput(name: name, descriptor: descriptor,
+                                        format: inputFormat ?? InputFormat.guess(fromFileName: name))
+        do {
+            let list = try UIMList.read(input, router: router, date: day, column: column.map(ColumnSelector.init))
+            if let choice = list.column, choice.reason != .requested, choice.reason != .named {
+                Terminal.printError("uim-router bench: \(choice)")
+            }
+            return list
+        } catch {
+            Terminal.printError("uim-router bench: \(error)")
+            throw ExitCode(error.code == .unreadable ? 74 : 65)
         }
-        return uims
     }
 }
 

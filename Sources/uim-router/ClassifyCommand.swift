@@ -9,6 +9,9 @@ import Glibc
 
 enum ClassifyFormat: String, ExpressibleByArgument, CaseIterable {
     case jsonl, csv, tsv, text
+
+    /// `json` is another name of `jsonl` (route's spelling), so one spelling works everywhere.
+    init?(argument: String) { self.init(rawValue: argument == "json" ? "jsonl" : argument) }
 }
 
 extension InputFormat: ExpressibleByArgument {}
@@ -19,24 +22,32 @@ struct ClassifyCommand: ParsableCommand {
         abstract: "Route every UIM of a list (plain, CSV or TSV) and count them per Party.",
         discussion: """
             Reads the files given (`-` is standard input; no file: standard input), one UIM per line, or CSV/TSV \
-            with a header row (by extension .csv/.tsv, or --input-format). For CSV/TSV, --column picks the UIM \
-            column (name or 1-based number; default: the column named `uim`, else the first); the other columns \
-            are carried to the output beside the routing.
+            with a header row (by extension .csv/.tsv, or --input-format). A CR before a line feed is part of the \
+            line end. For CSV/TSV, --column picks the UIM column (name or 1-based number); without it, the column \
+            named `uim`, else the column at least half of whose first 200 values match a pattern of the registry \
+            (the most such), else a column whose name has a word such as code, marking or ui; which one and why \
+            is said on standard error. When no column looks like UIMs, classify refuses (exit 65) and lists the \
+            header. The other columns are carried to the output beside the routing. --date-column routes each \
+            row on its own date (YYYY-MM-DD); a row whose date is missing or not a day is `invalid`, with the \
+            reason.
 
-            Exactly one output record per input record, in input order: an empty line, a line that is not UTF-8 \
-            or is longer than 512 bytes, and a malformed CSV/TSV row each yield an `invalid` record with its \
-            reason. Records are routed on --jobs threads (default: the number of cores).
+            One output record per input record, in input order: an empty plain line, a line that is not UTF-8 or \
+            is longer than 512 bytes, and a malformed CSV/TSV row each yield an `invalid` record with its reason. \
+            Blank lines of CSV/TSV input are skipped and counted apart in the summary. Records are routed on \
+            --jobs threads (default: the number of cores).
 
-            Formats: jsonl (the contract's JSON line plus "line", "file" with several inputs, and "columns"), \
-            csv/tsv (carried columns, [file,] line, uim, status, party, party_name, patterns, fields, reasons), \
-            text (for people). --output writes a temporary file beside FILE and renames it when complete; Ctrl-C \
+            Formats: jsonl (also spelled json: the contract's JSON line plus "line", "file" with several \
+            inputs, and "columns"), csv/tsv (carried columns, [file,] line, uim, status, party, party_name, \
+            patterns, fields, reasons), text (for people). --output writes a temporary file beside FILE and renames it when complete; Ctrl-C \
             stops cleanly, keeps no partial file, and says how far the run got.
 
             --summary prints counts to standard error; --summary-json and --report (a self-contained HTML page \
-            with a bar chart per Party) write them to files. They hold counts only, never a UIM.
+            with a bar chart per Party) write them to files, with their provenance: inputs and line counts, \
+            registry path and digest, tool version, query date (or per row), time generated (UTC). They hold \
+            counts only, never a UIM. A closed standard output (`| head`) ends the run quietly.
 
-            Exit status: 0 done; 1 registry problems; 64 bad usage; 65 an input's columns do not fit; 66 an \
-            input cannot be opened; 74 reading or writing failed; 130 interrupted.
+            Exit status: 0 done; 1 registry problems; 64 bad usage; 65 an input's columns do not fit (or none \
+            looks like UIMs); 66 an input cannot be opened; 74 reading or writing failed; 130 interrupted.
 
             Examples:
               zcat seized.txt.gz | uim-router classify --format tsv --output routed.tsv
@@ -54,7 +65,7 @@ struct ClassifyCommand: ParsableCommand {
                                valueName: "date"), transform: Day.argument)
     var date: Day?
 
-    @Option(help: "Output format: jsonl, csv, tsv or text.")
+    @Option(help: "Output format: jsonl (or json), csv, tsv or text.")
     var format: ClassifyFormat = .jsonl
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE (complete or not at all) instead of standard output.",
@@ -63,6 +74,10 @@ struct ClassifyCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The UIM column of CSV/TSV input: its name or 1-based number.", valueName: "name|n"))
     var column: String?
+
+    @Option(name: .customLong("date-column"), help: ArgumentHelp(
+        "The CSV/TSV column holding each row's query date, YYYY-MM-DD (instead of --date).", valueName: "name|n"))
+    var dateColumn: String?
 
     @Option(name: .customLong("input-format"), help: "Input layout: plain, csv or tsv (default: from the extension).")
     var inputFormat: InputFormat?
@@ -85,10 +100,18 @@ struct ClassifyCommand: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         let names = files.isEmpty ? ["-"] : files
-        if column != nil, inputFormat == .plain || (inputFormat == nil && names.allSatisfy {
+        let plainOnly = inputFormat == .plain || (inputFormat == nil && names.allSatisfy {
             InputFormat.guess(fromFileName: $0) == .plain
-        }) {
+        })
+        if column != nil, plainOnly {
             throw ValidationError("--column applies to CSV/TSV input: name .csv/.tsv files or give --input-format.")
+        }
+        if dateColumn != nil, plainOnly {
+            throw ValidationError(
+                "--date-column applies to CSV/TSV input: name .csv/.tsv files or give --input-format.")
+        }
+        if dateColumn != nil, date != nil {
+            throw ValidationError("Give --date or --date-column, not both.")
         }
         if names.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
     }
@@ -109,8 +132,16 @@ struct ClassifyCommand: ParsableCommand {
             }
         }
         let day = date ?? Day.today()
-        let options = ClassifierOptions(
-            jobs: jobs ?? System.coreCount, date: day, format: outputFormat(router.registry), column: column.map(ColumnSelector.init))
+        var options = ClassifierOptions(
+            jobs: jobs ?? System.coreCount, date: day, format: outputFormat(router.registry),
+            column: column.map(ColumnSelector.init), dateColumn: dateColumn.map(ColumnSelector.init),
+            toolVersion: UIMRouterCommand.configuration.version)
+        options.onColumnChoice = { choice in
+            switch choice.reason {
+            case .requested, .named: break
+            case .sampled, .nameSuggests, .noRows: Terminal.printError("uim-router: \(choice)")
+            }
+        }
         let cancellation = ClassificationCancellation()
         let interrupts = [SIGINT, SIGTERM].map { signalNumber in
             signal(signalNumber, SIG_IGN)
@@ -145,13 +176,18 @@ struct ClassifyCommand: ParsableCommand {
             throw ExitCode(130)
         case .outputFailed(let error):
             outputFile?.discard()
+            if outputFile == nil, ClosedPipe.isClosedPipe(error.code) { ClosedPipe.end() }
             Terminal.printError("uim-router: \(error); stopped after \(written)"
                 + (output.map { "; \($0) was not written" } ?? ""))
             throw ExitCode(74)
         case .inputFailed(let error):
             outputFile?.discard()
-            Terminal.printError("uim-router: \(error); stopped after \(written)"
-                + (output.map { "; \($0) was not written" } ?? ""))
+            if error.code == .noUIMColumn, outcome.summary.records == 0 {
+                Terminal.printError("uim-router: \(error)")   // refused before routing anything
+            } else {
+                Terminal.printError("uim-router: \(error); stopped after \(written)"
+                    + (output.map { "; \($0) was not written" } ?? ""))
+            }
             throw ExitCode(error.code == .unreadable ? 74 : 65)
         }
     }

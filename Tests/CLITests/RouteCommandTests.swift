@@ -23,7 +23,7 @@ struct RouteCommandTests {
             "routed", "invalid", "routed", "ambiguous", "unrouted", "invalid", "invalid", "invalid", "unrouted",
         ])
         #expect(lines[0]["party"] as? String == "AA")
-        #expect(lines[0]["uim"] as? String == "AA01234567AB1234\r")
+        #expect(lines[0]["uim"] as? String == "AA01234567AB1234")   // issue 12: the CR of CRLF is part of the line end
         #expect(lines[1]["error"] as? String == "empty")
         #expect(lines[2]["party"] as? String == "BB")
         #expect((lines[3]["matches"] as? [[String: Any]])?.compactMap { $0["party"] as? String } == ["AA", "BB"])
@@ -123,5 +123,75 @@ struct RouteCommandTests {
         #expect(result.status == 64)
         #expect(result.stderr.contains("the date '2026-02-30' does not exist: February 2026 has 28 days"),
                 "\(result.stderr)")
+    }
+
+    // Issue 12, "An analyst classifying a list".
+
+    @Test("`-` stands for the lines of standard input, also between UIMs given as arguments")
+    func dashIsStandardInput() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let stdin = Data("BB123456784\r\nZZ\n".utf8)
+        let alone = try CLI.run(["route", "--registry", registry, "--format", "json", "-"], stdin: stdin)
+        #expect(alone.status == 0, "\(alone.stderr)")
+        #expect(try alone.lines.map { try json($0)["uim"] as? String } == ["BB123456784", "ZZ"])
+        let mixed = try CLI.run(["route", "--registry", registry, "--format", "json", "X12345678", "-", "AA"],
+                                stdin: stdin)
+        #expect(try mixed.lines.map { try json($0)["uim"] as? String } == ["X12345678", "BB123456784", "ZZ", "AA"])
+        #expect(try CLI.run(["route", "-", "-"]).status == 64)
+    }
+
+    @Test("--output writes the file whole and nothing to standard output; jsonl and json are the same format")
+    func outputFile() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let stdin = Data("BB123456784\nX12345678\n".utf8)
+        let out = folder.path("routed.jsonl")
+        let written = try CLI.run(["route", "--registry", registry, "--format", "jsonl", "--output", out], stdin: stdin)
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout.isEmpty)
+        let plain = try CLI.run(["route", "--registry", registry, "--format", "json"], stdin: stdin)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == plain.stdout)
+        #expect(try folder.contents() == ["registry", "routed.jsonl"])
+        let nowhere = try CLI.run(["route", "--registry", registry, "--output", folder.path("no/such/dir/x"), "ZZ"])
+        #expect(nowhere.status == 74 && nowhere.stdout.isEmpty)
+    }
+
+    @Test("a reader that goes away (| head -1) ends route quietly; a full disk still fails loudly (74)")
+    func closedPipe() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let input = Data(String(repeating: "BB123456784\nX12345678\n", count: 50_000).utf8)
+        let run = try CLI.runClosingOutput(["route", "--registry", registry], stdin: input)
+        #expect(run.firstLine.contains("BB123456784"))
+        // Nothing on standard error but the line naming the registry read.
+        #expect(run.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("registry: ") }, "\(run.stderr)")
+        #expect((run.bySignal && run.status == SIGPIPE) || run.status == 0 || run.status == 141)
+        let full = try CLI.run(["route", "--registry", registry], stdin: input, stdoutPath: "/dev/full")
+        #expect(full.status == 74 && full.stderr.contains("cannot write output"))
+    }
+
+    @Test("Ctrl-C during route --output leaves no file, as for classify")
+    func interruptedOutput() throws {
+        let folder = try TemporaryFolder()
+        let registry = try FixtureRegistry.write(in: folder)
+        let out = folder.path("routed.jsonl")
+        let (process, stdin, stderr) = try CLI.start(["route", "--registry", registry, "--format", "jsonl",
+                                                      "--output", out])
+        signal(SIGPIPE, SIG_IGN)   // should the child die early, a failed write must not kill the test runner
+        try stdin.write(contentsOf: Data(String(repeating: "BB123456784\n", count: 20_000).utf8))
+        var partial: [String] = []
+        for _ in 0..<600 where partial.isEmpty {   // wait (at most a minute) for the temporary file
+            partial = try folder.contents().filter { $0.hasPrefix(".routed.jsonl.partial-") }
+            if partial.isEmpty { usleep(100_000) }
+        }
+        #expect(partial.count == 1)
+        process.interrupt()
+        process.waitUntilExit()
+        try? stdin.close()
+        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 130)
+        #expect(try folder.contents() == ["registry"])
+        #expect(message.contains("routed.jsonl was not written"))
     }
 }

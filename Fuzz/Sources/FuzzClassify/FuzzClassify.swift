@@ -83,8 +83,9 @@ func fuzzClassify(_ data: UnsafeBufferPointer<UInt8>) {
     file.rewind()
     let output = MemoryFile()
     let classifier = Classifier(router: classifyRouter,
+                                // Column 1: arbitrary bytes rarely look like UIMs, and a refusal writes no record.
                                 options: ClassifierOptions(jobs: jobs, date: classifyDay, format: outputFormat,
-                                                           chunkBytes: 1024))
+                                                           column: .number(1), chunkBytes: 1024))
     let outcome = classifier.run([ClassificationInput(name: "fuzz", descriptor: file.descriptor, format: inputFormat)],
                                  to: output.descriptor)
     if case .inputFailed(let error) = outcome.ending, error.code == ClassificationError.Code.columnNotFound || error.code == ClassificationError.Code.headerMismatch {

@@ -1,6 +1,7 @@
 // An independent, whole-input reading of what counts as one input record, written from the documented contract
 // (RFC 4180 quoting; a quoted field never closed makes its record just the physical line it starts on; a leading
-// UTF-8 byte-order mark is not data). The classifier must write exactly one output record per record found here.
+// UTF-8 byte-order mark is not data; a blank line — nothing, or a lone CR, before its line end — is no record).
+// The classifier must write exactly one output record per record found here.
 
 /// One record: the line it starts on and how many fields it has.
 struct ReferenceRecord: Equatable {
@@ -17,10 +18,11 @@ enum ReferenceRecords {
     }
 
     /// Plain input: one record per `\n`-terminated line; a last line without `\n` counts, an empty input has none.
+    /// A CR before the `\n` (or ending the input) is part of the line end, not of the line.
     static func plain(_ bytes: [UInt8]) -> [[UInt8]] {
         var lines = bytes.split(separator: newline, omittingEmptySubsequences: false).map(Array.init)
         if bytes.last == newline || bytes.isEmpty { lines.removeLast() }
-        return lines
+        return lines.map { $0.last == carriage ? Array($0.dropLast()) : $0 }
     }
 
     /// Delimited input: every record, the header included.
@@ -31,6 +33,11 @@ enum ReferenceRecords {
         let n = b.count
         func skipUnquoted() { while i < n, b[i] != delimiter, b[i] != newline { i += 1 } }
         while i < n {
+            if b[i] == newline || (b[i] == carriage && (i + 1 == n || b[i + 1] == newline)) {
+                i += b[i] == carriage && i + 1 < n ? 2 : 1   // a blank line: skipped, counted apart
+                line += 1
+                continue
+            }
             let start = i
             var fields = 0
             var newlines = 0

@@ -22,6 +22,8 @@ final class ByteSource {
     private(set) var atEOF = false
     private var block: [UInt8]
     private var sawFirstBytes = false
+    /// True when the last byte read is not a line feed (the input so far ends inside a line).
+    private(set) var endsInsideLine = false
 
     init(descriptor: Int32, stops: [ClassificationCancellation], blockSize: Int = 1 << 16) {
         self.descriptor = descriptor
@@ -61,6 +63,7 @@ final class ByteSource {
                 if count >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF { start = 3 }
             }
             block.withUnsafeBufferPointer { buffer.append(contentsOf: $0[start..<count]) }
+            if count > start { endsInsideLine = block[count - 1] != UInt8(ascii: "\n") }
             if count > start { return count - start }
         }
     }

@@ -47,7 +47,7 @@ extension CSVReader {
                 // After the closing quote: a separator, a line end (LF or CRLF), or the end of the input.
                 if i < count, input[i] == carriage {
                     if i + 1 == count && !eof { return .needMore }
-                    if i + 1 < count, input[i + 1] == newline { i += 1 }
+                    if i + 1 == count || input[i + 1] == newline { i += 1 }   // CRLF, or a CR ending the input
                 }
                 unquotedFrom = i
                 if i < count, input[i] != delimiter, input[i] != newline {
@@ -64,7 +64,8 @@ extension CSVReader {
                     out.append(byte)
                     i += 1
                 }
-                if i < count, input[i] == newline, out.count > fieldStart, out[out.count - 1] == carriage {
+                // A CR before the line end (or ending the input) belongs to the line end, not to the field.
+                if i < count ? input[i] == newline : eof, out.count > fieldStart, out[out.count - 1] == carriage {
                     out.removeLast()
                 }
             }

@@ -3,9 +3,10 @@
 
 /// Reads the records of one delimited input (CSV or TSV) into chunk buffers.
 ///
-/// Fields are unquoted as they are read (`"a ""b"""` → `a "b"`), a CR before a line feed is dropped, and a quote
-/// inside an unquoted field is kept literally (as spreadsheets write `12" pack`). A quoted field that is never
-/// closed does not swallow the rest of the file: its record is reported malformed as the single line it starts on,
+/// Fields are unquoted as they are read (`"a ""b"""` → `a "b"`), a CR before a line feed (or ending the input)
+/// belongs to the line end, and a quote inside an unquoted field is kept literally (as spreadsheets write `12" pack`).
+/// A blank line (nothing before its line end) is no record: it is skipped and counted in ``blankLines``. A quoted
+/// field that is never closed does not swallow the rest of the file: its record is reported malformed as the single line it starts on,
 /// and reading resumes on the next line. Memory stays bounded by `maximumRecordBytes`.
 struct CSVReader {
     private let source: ByteSource
@@ -16,6 +17,11 @@ struct CSVReader {
     private var skipping = false
     /// The physical line at `position` (1-based).
     private(set) var line = 1
+    /// Blank lines skipped so far (before the header too).
+    private(set) var blankLines = 0
+
+    /// The physical lines read so far: every line end, plus a last line without one.
+    var linesRead: Int { line - 1 + (source.endsInsideLine ? 1 : 0) }
 
     init(source: ByteSource, delimiter: UInt8, maximumRecordBytes: Int = 1 << 20) {
         self.source = source
@@ -76,12 +82,16 @@ struct CSVReader {
                 Self.parse(input, from: position, eof: eof, delimiter: delimiter, into: &bytes, fieldEnds: &ends)
             }
             switch outcome {
-            case .record(let end, let newlines, var malformed, var fields):
-                if fields == 1, bytes.count == savedBytes, expectedFields > 1 {
-                    // A blank line: a record whose fields are all empty (its UIM is then `invalid: empty`).
-                    for _ in 1..<expectedFields { ends.append(Int32(bytes.count)) }
-                    fields = expectedFields
-                } else if malformed == nil, expectedFields > 0, fields != expectedFields {
+            case .record(let end, let newlines, var malformed, let fields):
+                if fields == 1, bytes.count == savedBytes, buffer[position] != UInt8(ascii: "\"") {
+                    // A blank line (`""` alone is an empty field, not a blank line): no record, counted apart.
+                    ends.removeSubrange(savedEnds...)
+                    position = end
+                    line += newlines
+                    blankLines += 1
+                    continue
+                }
+                if malformed == nil, expectedFields > 0, fields != expectedFields {
                     malformed = .fieldCount
                 }
                 let entry = RecordEntry(line: line, firstField: Int32(savedEnds), fieldCount: Int32(fields),

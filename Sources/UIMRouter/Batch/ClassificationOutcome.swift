@@ -6,8 +6,10 @@ public struct ClassificationError: Error, Sendable, CustomStringConvertible {
     public enum Code: Sendable, Hashable {
         /// Reading the input failed.
         case unreadable
-        /// The `--column` asked for is not in the header.
+        /// The `--column` (or `--date-column`) asked for is not in the header.
         case columnNotFound
+        /// No `--column` was given and no column of the header looks like UIMs (see ``UIMColumnChoice``).
+        case noUIMColumn
         /// A later input's columns differ from the first one's.
         case headerMismatch
     }

@@ -22,6 +22,8 @@ final class ClassificationPipeline: @unchecked Sendable {
     private let outputCapacity: Int
     private(set) var readStop: ReadStop?
     private(set) var inputError: ClassificationError?
+    /// What the reader found in each input it opened (lines, blank lines, columns).
+    private(set) var inputs: [ClassificationSummary.Input] = []
     /// Who waits, so a hand-over wakes only a thread that needs it.
     private var readerWaiting = false
     private var writerWaitingFor: Int?
@@ -47,12 +49,13 @@ final class ClassificationPipeline: @unchecked Sendable {
     }
 
     /// Reader: no more chunks; `count` were submitted.
-    func finish(count: Int, stop: ReadStop?, error: ClassificationError?) {
+    func finish(count: Int, stop: ReadStop?, error: ClassificationError?, inputs: [ClassificationSummary.Input]) {
         condition.lock()
         defer { condition.unlock() }
         total = count
         readStop = stop
         inputError = error
+        self.inputs = inputs
         condition.broadcast()
     }
 

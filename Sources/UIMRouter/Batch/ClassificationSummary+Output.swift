@@ -12,8 +12,38 @@ extension ClassificationSummary {
         w.number(registryParties)
         w.raw(", \"patterns\": ")
         w.number(registryPatterns)
-        w.raw("},\n  \"date\": ")
-        w.string(date.description)
+        w.raw("},\n  \"tool_version\": ")
+        w.string(toolVersion)
+        w.raw(",\n  \"generated\": ")
+        w.string(generated)
+        w.raw(",\n  \"date\": ")
+        w.string(dateColumn == nil ? date.description : "per row")
+        if let dateColumn {
+            w.raw(",\n  \"date_column\": ")
+            w.string(dateColumn)
+        }
+        w.raw(",\n  \"inputs\": [")
+        for (k, input) in inputs.enumerated() {
+            w.raw(k > 0 ? ",\n    {\"name\": " : "\n    {\"name\": ")
+            w.string(input.name)
+            w.raw(", \"lines\": ")
+            w.number(input.lines)
+            w.raw(", \"blank_lines\": ")
+            w.number(input.blankLines)
+            if let column = input.uimColumn {
+                w.raw(", \"uim_column\": ")
+                w.string(column)
+            }
+            if let column = input.dateColumn {
+                w.raw(", \"date_column\": ")
+                w.string(column)
+            }
+            w.raw("}")
+        }
+        w.raw(inputs.isEmpty ? "],\n  \"lines\": " : "\n  ],\n  \"lines\": ")
+        w.number(lines)
+        w.raw(",\n  \"blank_lines\": ")
+        w.number(blankLines)
         w.raw(",\n  \"complete\": ")
         w.raw(complete ? "true" : "false")
         w.raw(",\n  \"records\": ")
@@ -67,8 +97,11 @@ extension ClassificationSummary {
     public var text: String {
         var lines: [String] = []
         lines.append("Classified \(records) record(s)\(complete ? "" : " (incomplete run)") with registry \(registry) "
-            + "(\(registryParties) Parties, \(registryPatterns) patterns), date \(date)")
+            + "(\(registryParties) Parties, \(registryPatterns) patterns), date \(dateText)")
         lines.append("  registry digest sha256:\(registryDigest)")
+        lines.append("  inputs: " + (inputs.isEmpty ? "none" : inputs.map { "\($0.name) (\($0.lines) lines)" }
+            .joined(separator: ", ")) + "; blank lines: \(blankLines)")
+        lines.append("  uim-router \(toolVersion.isEmpty ? "(version not given)" : toolVersion), generated \(generated)")
         for status in RouteStatus.allCases {
             lines.append("  " + pad(status.rawValue, 10) + pad(String(count(status)), 12, right: true)
                 + percent(count(status)))
@@ -91,6 +124,9 @@ extension ClassificationSummary {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The query date, or `per row (column 'NAME')`.
+    public var dateText: String { dateColumn.map { "per row (column '\($0)')" } ?? date.description }
 
     private func percent(_ count: Int) -> String {
         guard records > 0 else { return "" }

@@ -1,4 +1,10 @@
-// The figures of a classification run — counts only, never a UIM — so they can be shared with the Secretariat.
+// The figures of a classification run — counts only, never a UIM — so they can be shared with the Secretariat, with
+// their provenance: which inputs, which registry (path and digest), which tool version, which date, and when.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What a classification run found: counts per status, per Party, per ambiguous Party set and per reason.
 ///
@@ -30,6 +36,42 @@ public struct ClassificationSummary: Sendable, Hashable {
         public var count: Int
     }
 
+    /// One input of the run, as read.
+    public struct Input: Sendable, Hashable {
+        /// Its name (`-` for standard input).
+        public var name: String
+        /// Its physical lines (a CSV/TSV header and blank lines included).
+        public var lines: Int
+        /// Blank lines of a CSV/TSV input, skipped (a plain list routes every line).
+        public var blankLines: Int
+        /// The UIM column of a CSV/TSV input.
+        public var uimColumn: String?
+        /// The date column of a CSV/TSV input routed with per-row dates.
+        public var dateColumn: String?
+
+        /// An input's figures.
+        public init(name: String, lines: Int, blankLines: Int, uimColumn: String? = nil, dateColumn: String? = nil) {
+            self.name = name
+            self.lines = lines
+            self.blankLines = blankLines
+            self.uimColumn = uimColumn
+            self.dateColumn = dateColumn
+        }
+    }
+
+    /// The inputs read, in order.
+    public var inputs: [Input]
+    /// Lines read over all inputs.
+    public var lines: Int { inputs.reduce(0) { $0 + $1.lines } }
+    /// Blank lines skipped over all inputs (CSV/TSV only).
+    public var blankLines: Int { inputs.reduce(0) { $0 + $1.blankLines } }
+    /// The version of the tool that made the run (empty when the caller did not say).
+    public var toolVersion: String
+    /// When the summary was made: UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+    public var generated: String
+    /// The column each record's query date was read from, when the dates were per row (then ``date`` applies to no
+    /// record).
+    public var dateColumn: String?
     /// Where the registry came from (a folder path, or `bundled`).
     public var registry: String
     /// The registry's digest (``Registry/digest``): ties every count to the library version that made it.
@@ -38,7 +80,7 @@ public struct ClassificationSummary: Sendable, Hashable {
     public var registryParties: Int
     /// The registry's number of patterns.
     public var registryPatterns: Int
-    /// The query date used for validity periods.
+    /// The query date used for validity periods (unless ``dateColumn`` gives one per row).
     public var date: Day
     /// False when the run was stopped (interrupted, or by an error) before the end of its input.
     public var complete: Bool
@@ -59,7 +101,12 @@ public struct ClassificationSummary: Sendable, Hashable {
     /// The number of records with `status`.
     public func count(_ status: RouteStatus) -> Int { statuses[status] ?? 0 }
 
-    init(tally: ClassificationTally, router: Router, date: Day, complete: Bool) {
+    init(tally: ClassificationTally, router: Router, date: Day, complete: Bool, inputs: [Input] = [],
+         dateColumn: String? = nil, toolVersion: String = "") {
+        self.inputs = inputs
+        self.dateColumn = dateColumn
+        self.toolVersion = toolVersion
+        generated = Self.utcNow()
         registry = router.registry.source
         registryDigest = router.registry.digest
         registryParties = router.registry.parties.count
@@ -80,5 +127,16 @@ public struct ClassificationSummary: Sendable, Hashable {
             .map { ReasonCount(reason: $0.0, count: $0.1) }
         invalid = zip(InvalidReason.allCases.map(\.rawValue) + MalformedRow.allCases.map(\.description), tally.invalid)
             .map { ReasonCount(reason: $0.0, count: $0.1) }
+    }
+
+    /// The current time, UTC, as `YYYY-MM-DDTHH:MM:SSZ`.
+    static func utcNow() -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let seconds = Int(now.tv_sec)
+        let day = Day(daysSinceEpoch: Int32((seconds - ((seconds % 86_400) + 86_400) % 86_400) / 86_400))
+        let time = ((seconds % 86_400) + 86_400) % 86_400
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(day)T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
     }
 }

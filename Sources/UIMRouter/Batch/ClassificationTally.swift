@@ -80,6 +80,8 @@ extension MalformedRow {
         case .textAfterQuote: 1
         case .fieldCount: 2
         case .tooLong: 3
+        case .missingDate: 4
+        case .badDate: 5
         }
     }
 }

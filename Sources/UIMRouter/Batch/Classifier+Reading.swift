@@ -14,28 +14,27 @@ extension Classifier {
         var expected: [String]?
         var stop: ReadStop?
         var inputError: ClassificationError?
+        var reports: [ClassificationSummary.Input] = []
         inputs: for (index, input) in inputs.enumerated() {
             let source = ByteSource(descriptor: input.descriptor, stops: stops)
-            defer { consumedBefore += source.bytesRead }
+            var reader = InputRecordReader(input: input, source: source, options: options)
+            defer {
+                consumedBefore += source.bytesRead
+                reports.append(ClassificationSummary.Input(
+                    name: input.name, lines: reader.linesRead, blankLines: reader.blankLines,
+                    uimColumn: input.format.delimiter == nil ? nil : reader.choice?.name,
+                    dateColumn: reader.dateColumnName))
+            }
             do throws(ReadStop) {
-                var layout = ColumnLayout.plain
-                var csv: CSVReader?
-                if let delimiter = input.format.delimiter {
-                    var reader = CSVReader(source: source, delimiter: delimiter,
-                                           maximumRecordBytes: options.maximumRecordBytes)
-                    guard let header = try reader.readHeader() else { continue inputs }
-                    guard let uim = ColumnSelector.resolve(options.column, in: header) else {
-                        inputError = ClassificationError(
-                            code: .columnNotFound, file: input.name,
-                            message: "no column \(options.column?.description ?? "") in the header "
-                                + "(\(header.map { "'\($0)'" }.joined(separator: ", ")))")
-                        break inputs
-                    }
-                    let carried = header.indices.filter { $0 != uim }
-                    layout = ColumnLayout(uim: uim, carried: carried, fieldCount: header.count,
-                                          names: carried.map { header[$0] })
-                    csv = reader
+                switch try reader.open(router: router) {
+                case .empty: continue inputs
+                case .refused(let error):
+                    inputError = error
+                    break inputs
+                case .ready:
+                    if let choice = reader.choice { options.onColumnChoice?(choice) }
                 }
+                let layout = reader.layout
                 if let expected, expected != layout.names {
                     inputError = ClassificationError(
                         code: .headerMismatch, file: input.name,
@@ -45,30 +44,21 @@ extension Classifier {
                 }
                 expected = layout.names
                 var first = true
-                func submit(_ chunk: RecordChunk) {
+                while var chunk = try reader.next() {
+                    chunk.sequence = sequence
+                    chunk.file = index
+                    chunk.consumed = consumedBefore + source.bytesRead
+                    chunk.startsFile = first
                     pipeline.submit(chunk)
                     sequence += 1
                     first = false
                 }
-                if var reader = csv {
-                    while let (bytes, ends, records) = try reader.nextChunk(expectedFields: layout.fieldCount,
-                                                                            targetBytes: options.chunkBytes) {
-                        submit(RecordChunk(sequence: sequence, file: index, firstLine: records[0].line, bytes: bytes,
-                                           records: records, fieldEnds: ends, layout: layout,
-                                           consumed: consumedBefore + source.bytesRead, startsFile: first))
-                    }
-                } else {
-                    var chunker = PlainChunker(source: source, blockSize: options.chunkBytes)
-                    while let (bytes, firstLine) = try chunker.next() {
-                        submit(RecordChunk(sequence: sequence, file: index, firstLine: firstLine, bytes: bytes,
-                                           layout: layout, consumed: consumedBefore + source.bytesRead,
-                                           startsFile: first))
-                    }
-                }
                 if first {
                     // No record, but the output still needs this input's columns for its header.
-                    submit(RecordChunk(sequence: sequence, file: index, firstLine: 1, bytes: [], layout: layout,
-                                       consumed: consumedBefore + source.bytesRead, startsFile: true))
+                    pipeline.submit(RecordChunk(sequence: sequence, file: index, firstLine: 1, bytes: [],
+                                                layout: layout, consumed: consumedBefore + source.bytesRead,
+                                                startsFile: true))
+                    sequence += 1
                 }
             } catch {
                 switch error {
@@ -81,6 +71,6 @@ extension Classifier {
                 break inputs
             }
         }
-        pipeline.finish(count: sequence, stop: stop, error: inputError)
+        pipeline.finish(count: sequence, stop: stop, error: inputError, inputs: reports)
     }
 }

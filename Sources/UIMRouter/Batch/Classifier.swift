@@ -94,7 +94,7 @@ public final class Classifier: Sendable {
                 writerStop.cancel()
             }
         }
-        if failure == nil {
+        if failure == nil, pipeline.inputError == nil {   // a refused first input writes nothing, not even a header
             do {
                 if !headerWritten { try Self.write(headerEncoder.header(carriedNames: []), to: output) }
             } catch {
@@ -115,7 +115,10 @@ public final class Classifier: Sendable {
         }
         var complete = false
         if case .completed = ending { complete = true }
-        let summary = ClassificationSummary(tally: tally, router: router, date: options.date, complete: complete)
+        let summary = ClassificationSummary(tally: tally, router: router, date: options.date, complete: complete,
+                                            inputs: pipeline.inputs,
+                                            dateColumn: pipeline.inputs.lazy.compactMap(\.dateColumn).first,
+                                            toolVersion: options.toolVersion)
         return ClassificationOutcome(ending: ending, summary: summary, lastPosition: last)
     }
 

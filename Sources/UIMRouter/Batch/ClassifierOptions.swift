@@ -25,8 +25,16 @@ public struct ClassifierOptions: Sendable {
     public var date: Day
     /// The output format.
     public var format: ClassificationFormat
-    /// The UIM column of CSV/TSV inputs (nil: the column named `uim`, else the first).
+    /// The UIM column of CSV/TSV inputs (nil: the column named `uim`, else the one that looks like UIMs; see
+    /// ``UIMColumnChoice``).
     public var column: ColumnSelector?
+    /// The column of CSV/TSV inputs holding each row's query date, `YYYY-MM-DD` (nil: ``date`` for every record).
+    /// A row whose date is empty or not a day is `invalid`, with the reason; the run goes on.
+    public var dateColumn: ColumnSelector?
+    /// The version of the tool that runs, recorded in the summary (provenance).
+    public var toolVersion: String
+    /// Told, on the reader thread, which UIM column each CSV/TSV input routes and why (before its first record).
+    public var onColumnChoice: (@Sendable (UIMColumnChoice) -> Void)?
     /// About how many input bytes make one unit of work.
     public var chunkBytes: Int
     /// The longest plain line or CSV/TSV record kept whole; memory use is bounded by a small multiple of
@@ -35,11 +43,14 @@ public struct ClassifierOptions: Sendable {
 
     /// Options with `jobs` threads, query date `date` and `format`.
     public init(jobs: Int, date: Day, format: ClassificationFormat, column: ColumnSelector? = nil,
+                dateColumn: ColumnSelector? = nil, toolVersion: String = "",
                 chunkBytes: Int = 1 << 18, maximumRecordBytes: Int = 1 << 20) {
         self.jobs = max(1, jobs)
         self.date = date
         self.format = format
         self.column = column
+        self.dateColumn = dateColumn
+        self.toolVersion = toolVersion
         self.chunkBytes = max(1024, chunkBytes)
         self.maximumRecordBytes = max(1024, maximumRecordBytes)
     }

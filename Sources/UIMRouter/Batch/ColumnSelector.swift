@@ -21,14 +21,15 @@ public enum ColumnSelector: Sendable, Hashable, CustomStringConvertible {
 
     /// The 0-based index of the selected column in `header`, or nil when it has none.
     ///
-    /// With no selector (`nil`), the column named `uim` (ignoring case) is chosen, else the first column.
+    /// With no selector (`nil`), the column named `uim` (ignoring case and surrounding spaces), or nil when none is:
+    /// the classifier then looks at the values (``UIMColumnChoice``) rather than take the first column blindly.
     public static func resolve(_ selector: ColumnSelector?, in header: [String]) -> Int? {
         func trimmed(_ text: String) -> String {
             String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()).lowercased()
         }
         switch selector {
         case nil:
-            return header.firstIndex { trimmed($0) == "uim" } ?? (header.isEmpty ? nil : 0)
+            return header.firstIndex { trimmed($0) == "uim" }
         case .number(let number):
             return number >= 1 && number <= header.count ? number - 1 : nil
         case .name(let name):

@@ -26,10 +26,23 @@ public enum HTMLReport {
 
             """
         html += "<p>Registry <b>\(escape(summary.registry))</b> (\(summary.registryParties) Parties, "
-            + "\(summary.registryPatterns) patterns), query date \(summary.date): "
+            + "\(summary.registryPatterns) patterns), query date \(escape(summary.dateText)): "
             + "<b id=\"records\">\(summary.records)</b> record(s) classified"
             + (summary.complete ? "." : " — <b>the run did not complete</b>.") + "</p>\n"
 
+        html += "<h2>Provenance</h2>\n"
+        html += table(id: "provenance", ["Item", "Value"], [
+            ["Inputs", summary.inputs.isEmpty ? "none" : summary.inputs.map { input in
+                "\(input.name) (\(input.lines) lines" + (input.uimColumn.map { ", UIM column '\($0)'" } ?? "") + ")"
+            }.joined(separator: "; ")],
+            ["Lines read", String(summary.lines)],
+            ["Blank lines", String(summary.blankLines)],
+            ["Registry", summary.registry],
+            ["Registry digest", "sha256:" + summary.registryDigest],
+            ["Tool version", summary.toolVersion.isEmpty ? "not given" : "uim-router " + summary.toolVersion],
+            ["Query date", summary.dateText],
+            ["Generated (UTC)", summary.generated],
+        ])
         html += "<h2>By status</h2>\n"
         html += table(id: "status", ["Status", "Records", "Share"], RouteStatus.allCases.map { status in
             [status.rawValue, String(summary.count(status)), share(summary.count(status), of: summary.records)]

@@ -6,7 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads `\n`-terminated lines as bytes. A last line without `\n` is still a line; an empty input has none.
+/// Reads `\n`-terminated lines as bytes. A last line without `\n` is still a line; an empty input has none. A CR
+/// before the `\n` (or ending the input) is part of the line end, as in every input format of the tool.
 public final class LineReader {
     private let descriptor: Int32
     private var buffer: [UInt8]
@@ -22,18 +23,18 @@ public final class LineReader {
         self.buffer = [UInt8](repeating: 0, count: bufferSize)
     }
 
-    /// Calls `body` with each line's bytes (without its `\n`), in order. Returns `false` on a read error.
+    /// Calls `body` with each line's bytes (without its `\n` or `\r\n`), in order. Returns `false` on a read error.
     public func forEachLine(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows -> Bool {
         while true {
             // A complete line in the buffer?
             if let newline = buffer[start..<end].firstIndex(of: UInt8(ascii: "\n")) {
-                try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<newline])) }
+                try buffer.withUnsafeBufferPointer { try body(Self.line($0, start, newline)) }
                 start = newline + 1
                 continue
             }
             if atEOF {
                 if start < end {
-                    try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                    try buffer.withUnsafeBufferPointer { try body(Self.line($0, start, end)) }
                     start = end
                 }
                 return true
@@ -58,5 +59,13 @@ public final class LineReader {
             }
             if count == 0 { atEOF = true } else { end += count }
         }
+    }
+
+    /// `buffer[start..<end]` without a final CR.
+    @inline(__always)
+    private static func line(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+        -> UnsafeBufferPointer<UInt8> {
+        let last = end > start && buffer[end - 1] == 0x0D ? end - 1 : end
+        return UnsafeBufferPointer(rebasing: buffer[start..<last])
     }
 }

@@ -1,7 +1,14 @@
 // Cuts plain input (one UIM per line) into chunks of whole lines. The reader thread only finds line ends and
 // counts them; splitting and routing happen on the worker threads.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Splits one plain input into chunks of about `blockSize` bytes, each made of whole lines ending in `\n`.
+/// Splits one plain input into chunks of about `blockSize` bytes, each made of whole lines ending in `\n`. A CR before
+/// a `\n` is part of the line end and is dropped here, on the reader thread, so the routing threads' loop over a
+/// chunk's lines stays as lean as for LF files (a chunk without CR, the common case, costs one `memchr`).
 ///
 /// Memory stays bounded: a line longer than `blockSize` is cut to its first `blockSize` bytes (it is `invalid`
 /// anyway: longer than 512 bytes) and the rest of it is skipped.
@@ -51,8 +58,29 @@ struct PlainChunker {
             }
             let firstLine = nextLine
             nextLine += Self.countNewlines(bytes)
+            Self.dropCarriageReturns(&bytes)
             return (bytes, firstLine)
         }
+    }
+
+    /// Removes every CR that comes just before a `\n` (CRLF line ends), in place.
+    static func dropCarriageReturns(_ bytes: inout [UInt8]) {
+        let count = bytes.count
+        let kept = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress, let first = memchr(base, 0x0D, count) else { return count }
+            var read = UnsafeMutableRawPointer(first).assumingMemoryBound(to: UInt8.self) - base
+            var write = read
+            while read < count {
+                let byte = base[read]
+                if byte != 0x0D || read + 1 >= count || base[read + 1] != 0x0A {
+                    base[write] = byte
+                    write += 1
+                }
+                read += 1
+            }
+            return write
+        }
+        if kept < count { bytes.removeSubrange(kept...) }
     }
 
     /// The number of `\n` bytes, eight at a time: for `y = word ^ 0x0A…`, `~(((y & 0x7F…) + 0x7F…) | y | 0x7F…)` has

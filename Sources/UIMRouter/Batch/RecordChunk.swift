@@ -1,7 +1,7 @@
 // The unit of work of a classification: a run of consecutive input records, numbered so that results routed on
 // several threads can be written back in input order.
 
-/// Why a CSV/TSV row could not be read as a record.
+/// Why a CSV/TSV row is `invalid` before its UIM is routed: it could not be read as a record, or its date cannot be.
 public enum MalformedRow: Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// A quoted field was never closed (before the end of the input, or within the record size limit).
     case unterminatedQuote
@@ -11,6 +11,10 @@ public enum MalformedRow: Sendable, Hashable, CaseIterable, CustomStringConverti
     case fieldCount
     /// The record grew past the record size limit, most likely because of a quote that is never closed.
     case tooLong
+    /// The date column (`--date-column`) of the row is empty.
+    case missingDate
+    /// The date column of the row is not a `YYYY-MM-DD` day that exists.
+    case badDate
 
     /// The reason as written in `invalid` records and in the summary.
     public var description: String {
@@ -19,6 +23,8 @@ public enum MalformedRow: Sendable, Hashable, CaseIterable, CustomStringConverti
         case .textAfterQuote: "malformed row: text after a closing quote"
         case .fieldCount: "malformed row: wrong number of fields"
         case .tooLong: "malformed row: longer than the record limit (a quote never closed?)"
+        case .missingDate: "no date in the date column"
+        case .badDate: "bad date: not a YYYY-MM-DD day that exists"
         }
     }
 }
@@ -43,6 +49,8 @@ struct ColumnLayout: Sendable, Equatable {
     var fieldCount: Int
     /// The carried columns' names (from the header), in output order.
     var names: [String]
+    /// Index of the field holding each row's query date (`--date-column`; nil: one date for the run).
+    var date: Int?
 
     static let plain = ColumnLayout(uim: 0, carried: [], fieldCount: 1, names: [])
 }

@@ -81,7 +81,6 @@ struct RecordEncoder {
         // The router and the layout's arrays are shared by every worker: read them once here, not per record, so
         // the records touch no reference count another thread also writes.
         let router = self.router
-        let uimIndex = chunk.layout.uim
         carriedNames = chunk.layout.names
         var records = 0
         var lastLine = 0
@@ -94,27 +93,17 @@ struct RecordEncoder {
                 while start < bytes.count {
                     let found = memchr(base + start, 0x0A, bytes.count - start)
                     let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                    // (The CR of a CRLF line end is already gone: PlainChunker drops it.)
                     let uim = UnsafeBufferPointer(start: base + start, count: end - start)
-                    encodeRecord(line: line, file: chunk.file, uim: uim, fields: nil, malformed: nil, router: router,
-                                 scratch: scratch)
+                    encodeRecord(line: line, file: chunk.file, uim: uim, fields: nil, malformed: nil, day: day,
+                                 router: router, scratch: scratch)
                     lastLine = line
                     line += 1
                     records += 1
                     start = end + 1
                 }
             } else {
-                chunk.fieldEnds.withUnsafeBufferPointer { ends in
-                    chunk.layout.carried.withUnsafeBufferPointer { carried in
-                        for record in chunk.records {
-                            let fields = RecordFields(bytes: bytes, ends: ends, record: record, uimIndex: uimIndex,
-                                                      carriedIndices: carried)
-                            encodeRecord(line: record.line, file: chunk.file, uim: fields.uim, fields: fields,
-                                         malformed: record.malformed, router: router, scratch: scratch)
-                            lastLine = record.line
-                            records += 1
-                        }
-                    }
-                }
+                (records, lastLine) = encodeRows(chunk, bytes: bytes, router: router, scratch: scratch)
             }
         }
         output.writer = out
@@ -123,13 +112,61 @@ struct RecordEncoder {
                            consumed: chunk.consumed, header: chunk.startsFile ? chunk.layout.names : nil)
     }
 
+    /// The records of a delimited chunk; returns their number and the last one's line. A function of its own, so
+    /// that `encode` keeps only the plain loop (the throughput path) inline.
+    @inline(never)
+    private mutating func encodeRows(_ chunk: RecordChunk, bytes: UnsafeBufferPointer<UInt8>, router: Router,
+                                     scratch: RouteScratch) -> (records: Int, lastLine: Int) {
+        let uimIndex = chunk.layout.uim
+        let dateIndex = chunk.layout.date
+        var records = 0
+        var lastLine = 0
+        chunk.fieldEnds.withUnsafeBufferPointer { ends in
+            chunk.layout.carried.withUnsafeBufferPointer { carried in
+                for record in chunk.records {
+                    let fields = RecordFields(bytes: bytes, ends: ends, record: record, uimIndex: uimIndex,
+                                              carriedIndices: carried)
+                    if let dateIndex, record.malformed == nil {
+                        encodeDatedRecord(file: chunk.file, fields: fields, dateIndex: dateIndex, router: router,
+                                          scratch: scratch)
+                    } else {
+                        encodeRecord(line: record.line, file: chunk.file, uim: fields.uim, fields: fields,
+                                     malformed: record.malformed, day: day, router: router, scratch: scratch)
+                    }
+                    lastLine = record.line
+                    records += 1
+                }
+            }
+        }
+        return (records, lastLine)
+    }
+
+    /// A row routed on the date of its date column (`--date-column`), or `invalid` when that is not a day (apart from
+    /// the loop of rows, which runs without a date column far more often).
+    @inline(never)
+    private mutating func encodeDatedRecord(file: Int, fields: RecordFields, dateIndex: Int, router: Router,
+                                            scratch: RouteScratch) {
+        switch RowDate.parse(fields.field(dateIndex)) {
+        case .day(let rowDay):
+            encodeRecord(line: fields.record.line, file: file, uim: fields.uim, fields: fields, malformed: nil,
+                         day: rowDay, router: router, scratch: scratch)
+        case .problem(let problem):
+            encodeRecord(line: fields.record.line, file: file, uim: fields.uim, fields: fields, malformed: problem,
+                         day: day, router: router, scratch: scratch)
+        }
+    }
+
     private mutating func encodeRecord(line: Int, file: Int, uim: UnsafeBufferPointer<UInt8>, fields: RecordFields?,
-                                       malformed: MalformedRow?, router: Router, scratch: RouteScratch) {
+                                       malformed: MalformedRow?, day: Day, router: Router, scratch: RouteScratch) {
         var status = RouteStatus.invalid
         if let malformed {
             counters.countMalformed(malformed)
         } else {
-            status = router.decide(utf8: uim, on: day, using: scratch)
+            // What `Router.decide` does, called directly (as the optimiser used to inline it): once this function
+            // had a per-row date, `decide` was left as a call of its own on every record.
+            router.evaluate(uim, day: day.daysSinceEpoch, ignoringValidity: false, useIndex: true, fields: true,
+                            scratch: scratch)
+            status = scratch.status
             count(status, scratch: scratch)
         }
         switch format {

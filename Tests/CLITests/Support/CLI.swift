@@ -52,6 +52,35 @@ enum CLI {
                       stderr: String(decoding: try Data(contentsOf: errors), as: UTF8.self))
     }
 
+    /// Runs `uim-router arguments…` as `uim-router … | head -1` would: standard output is a pipe whose reader takes
+    /// the first line and goes away. Returns the exit status, whether the process was killed by a signal, the first
+    /// line, and the standard error.
+    static func runClosingOutput(_ arguments: [String], stdin: Data)
+        throws -> (status: Int32, bySignal: Bool, firstLine: String, stderr: String) {
+        let folder = try TemporaryFolder()
+        let input = try folder.write("stdin", stdin)
+        let errors = folder.url.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
+        process.standardOutput = output
+        process.standardError = try FileHandle(forWritingTo: errors)
+        try process.run()
+        try output.fileHandleForWriting.close()
+        var first = Data()
+        while !first.contains(0x0A), let data = try output.fileHandleForReading.read(upToCount: 1), !data.isEmpty {
+            first += data
+        }
+        try output.fileHandleForReading.close()   // the reader goes away, as `head -1` does
+        process.waitUntilExit()
+        return (process.terminationStatus, process.terminationReason == .uncaughtSignal,
+                String(decoding: first, as: UTF8.self),
+                String(decoding: try Data(contentsOf: errors), as: UTF8.self))
+    }
+
     /// Starts `uim-router arguments…` reading standard input from a pipe the caller writes and closes.
     static func start(_ arguments: [String]) throws -> (process: Process, stdin: FileHandle, stderr: Pipe) {
         let process = Process()

@@ -18,11 +18,25 @@ struct CSVReaderTests {
         #expect(records.allSatisfy { $0.malformed == nil })
     }
 
-    @Test("a blank line is a record of empty fields, not a malformed one", arguments: readBlocks)
+    // Issue 12 changed this: a blank line used to be a record of empty fields (routed as `invalid: empty`).
+    @Test("a blank line (LF or CRLF) is skipped and counted, not a record; an empty quoted field is a record",
+          arguments: readBlocks)
     func blankLine(readBlock: Int) throws {
-        let (_, records) = try BatchFixtures.records("a,b\n1,2\n\n\r\n3,4\n", readBlock: readBlock)
-        #expect(records.map(\.fields) == [["1", "2"], ["", ""], ["", ""], ["3", "4"]])
-        #expect(records.map(\.line) == [2, 3, 4, 5])
+        let text = "a,b\n1,2\n\n\r\n3,4\n\"\"\n"
+        let (_, records) = try BatchFixtures.records(text, readBlock: readBlock)
+        #expect(records.map(\.fields) == [["1", "2"], ["3", "4"], [""]])
+        #expect(records.map(\.line) == [2, 5, 6])
+        #expect(records.map(\.malformed) == [nil, nil, .fieldCount])
+        #expect(try BatchFixtures.readerCounts(text, readBlock: readBlock) == (blankLines: 2, lines: 6))
+        #expect(try BatchFixtures.readerCounts("\n\na,b\r\n1,2", readBlock: readBlock) == (blankLines: 2, lines: 4))
+    }
+
+    @Test("a CR before the line feed, or ending the input, belongs to the line end", arguments: readBlocks)
+    func crlfLineEnds(readBlock: Int) throws {
+        let (header, records) = try BatchFixtures.records("ref,uim\r\n1,AA1\r\n2,\"AA2\"\r\n3,AA3\r",
+                                                          readBlock: readBlock)
+        #expect(header == ["ref", "uim"])
+        #expect(records.map(\.fields) == [["1", "AA1"], ["2", "AA2"], ["3", "AA3"]])
         #expect(records.allSatisfy { $0.malformed == nil })
     }
 
@@ -75,11 +89,11 @@ struct CSVReaderTests {
         #expect(header == ["uim", "ref"])
     }
 
-    @Test("the UIM column is chosen by name, number, or defaults to `uim`, else the first")
+    @Test("the UIM column is chosen by name, number, or defaults to `uim` (else none: UIMColumnChoice looks at values)")
     func columnSelection() {
         let header = ["Ref", " UIM ", "Pack code"]
         #expect(ColumnSelector.resolve(nil, in: header) == 1)
-        #expect(ColumnSelector.resolve(nil, in: ["a", "b"]) == 0)
+        #expect(ColumnSelector.resolve(nil, in: ["a", "b"]) == nil)   // issue 12: no blind "first column" default
         #expect(ColumnSelector.resolve(ColumnSelector("Pack code"), in: header) == 2)
         #expect(ColumnSelector.resolve(ColumnSelector("pack CODE"), in: header) == 2)
         #expect(ColumnSelector.resolve(ColumnSelector("1"), in: header) == 0)

@@ -89,6 +89,19 @@ struct EncodingKernelTests {
         }
     }
 
+    @Test("the CR of every CRLF is dropped, and no other byte (issue 12)")
+    func carriageReturns() {
+        for bytes in Self.samples(count: 5_000, seed: 15) + [Array("a\r\nb\r\n\r\r\n\ra\rb\n".utf8)] {
+            var expected: [UInt8] = []
+            for (k, byte) in bytes.enumerated() where !(byte == 0x0D && k + 1 < bytes.count && bytes[k + 1] == 0x0A) {
+                expected.append(byte)
+            }
+            var dropped = bytes
+            PlainChunker.dropCarriageReturns(&dropped)
+            #expect(dropped == expected, "\(bytes)")
+        }
+    }
+
     @Test("short and long copies append exactly the bytes given")
     func copies() {
         var writer = ByteWriter(capacity: 8)

@@ -52,9 +52,11 @@ enum BatchFixtures {
     /// Classifies `bytes` as one input and returns the output text and the outcome.
     static func classify(_ bytes: [UInt8], format: InputFormat = .plain, output: ClassificationFormat = .tsv,
                          jobs: Int = 2, chunkBytes: Int = 1024, column: ColumnSelector? = nil,
+                         dateColumn: ColumnSelector? = nil,
                          cancellation: ClassificationCancellation = ClassificationCancellation())
         throws -> (text: String, outcome: ClassificationOutcome) {
-        let options = ClassifierOptions(jobs: jobs, date: day, format: output, column: column, chunkBytes: chunkBytes)
+        let options = ClassifierOptions(jobs: jobs, date: day, format: output, column: column, dateColumn: dateColumn,
+                                        toolVersion: "9.9.9-test", chunkBytes: chunkBytes)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("batch-out-\(UUID().uuidString)")
         try Data().write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
@@ -66,6 +68,18 @@ enum BatchFixtures {
                 to: out, cancellation: cancellation)
         }
         return (try String(contentsOf: url, encoding: .utf8), outcome)
+    }
+
+    /// The blank lines a delimited `text`'s reader skips and the physical lines it reads, to the end.
+    static func readerCounts(_ text: String, delimiter: Character = ",", readBlock: Int = 1 << 16) throws
+        -> (blankLines: Int, lines: Int) {
+        try withInput(Array(text.utf8)) { descriptor in
+            let source = ByteSource(descriptor: descriptor, stops: [], blockSize: readBlock)
+            var reader = CSVReader(source: source, delimiter: delimiter.asciiValue!)
+            _ = try reader.readHeader()
+            while try reader.nextChunk(expectedFields: 0, targetBytes: 64) != nil {}
+            return (reader.blankLines, reader.linesRead)
+        }
     }
 
     /// Every record of a delimited `text`, read with `readBlock`-byte reads: (line, fields, malformed).
