@@ -65,7 +65,8 @@ struct BenchCommand: ParsableCommand {
                                                        fields: fields)
             print(measurement.line(extra: [("fields", fields ? "yes" : "no"),
                                            ("compile_ms", RoutingBenchmark.decimal(compileMilliseconds)),
-                                           ("digest", router.registryDigest)]
+                                           ("digest", router.registryDigest),
+                                           ("release", router.registry.releaseLabel)]
                                    + (engine == .router ? RoutingBenchmark.indexFigures(router) : []))
                   + " peak_rss_mb=\(RoutingBenchmark.decimal(RoutingBenchmark.peakResidentMiB()))")
         }

@@ -11,6 +11,16 @@ struct RegistryOptions: ParsableArguments {
         valueName: "dir"))
     var registry: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A public key (NAME.pub) trusted to sign registry releases; repeat for several. With any, the registry "
+            + "must carry a release that verifies, or the command exits 1 before doing anything.",
+        valueName: "key.pub"))
+    var trust: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "How many distinct trusted keys must have signed the release (default 1).", valueName: "k"))
+    var threshold: Int = 1
+
     /// The folder named by --registry or UIM_REGISTRY, or nil for the bundled registry.
     var folder: String? {
         if let registry { return registry }
@@ -32,7 +42,9 @@ struct RegistryOptions: ParsableArguments {
             return registry
         } catch {
             Terminal.printError(error.description)
-            Terminal.printError("\(displayName): \(error.diagnostics.count) problem(s); run `uim-router validate` after fixing them.")
+            Terminal.printError(trust.isEmpty
+                ? "\(displayName): \(error.diagnostics.count) problem(s); run `uim-router validate` after fixing them."
+                : "\(displayName): refused — \(error.diagnostics.count) problem(s) with the registry or its signed release")
             throw ExitCode(1)
         }
     }
@@ -49,8 +61,19 @@ struct RegistryOptions: ParsableArguments {
     }
 
     func loadOrThrow(examples: ExampleChecking = .errors) throws(RegistryError) -> Registry {
-        if let folder { return try Registry.load(from: folder, examples: examples) }
+        let policy = try trustPolicy()
+        if let folder { return try Registry.load(from: folder, trust: policy, examples: examples) }
+        if policy != nil {
+            throw RegistryError([Diagnostic(.releaseMissing, at: SourceLocation(file: "bundled registry", line: 1, column: 1),
+                "the bundled registry is unsigned; name a released folder with --registry when giving --trust")])
+        }
         return try BundledRegistry.load(examples: examples)
+    }
+
+    /// The policy of --trust and --threshold; nil when no key is given.
+    func trustPolicy() throws(RegistryError) -> TrustPolicy? {
+        guard !trust.isEmpty else { return nil }
+        return try TrustPolicy.read(keyFiles: trust, threshold: threshold)
     }
 }
 

@@ -17,6 +17,7 @@ struct UIMRouterCommand: ParsableCommand {
         subcommands: [RouteCommand.self, ValidateCommand.self, BenchCommand.self, ClassifyCommand.self,
                       ConflictsCommand.self, LintCommand.self, CheckSubmissionCommand.self, SampleCommand.self,
                       ListCommand.self, ShowCommand.self, NewCommand.self, FmtCommand.self,
-                      DiffCommand.self, SchemaCommand.self]
+                      DiffCommand.self, SchemaCommand.self, KeygenCommand.self, ReleaseCommand.self,
+                      SignCommand.self, VerifyCommand.self]
     )
 }

@@ -25,6 +25,7 @@ struct ValidateCommand: ParsableCommand {
             print("\(registry.displayName): ok — \(loaded.parties.count) Parties, \(loaded.patterns.count) patterns, "
                 + "\(loaded.patterns.reduce(0) { $0 + $1.matchExamples.count + $1.noMatchExamples.count }) examples checked")
             print("digest: sha256:\(loaded.digest)")
+            print("release: \(loaded.release.map(\.description) ?? "unsigned")")
         } catch {
             for diagnostic in error.diagnostics { print(diagnostic) }
             print("\(registry.displayName): \(error.diagnostics.count) problem(s)")

@@ -8,6 +8,8 @@ extension ClassificationSummary {
         w.string(registry)
         w.raw(", \"digest\": ")
         w.string(registryDigest)
+        w.raw(", \"release\": ")
+        w.string(registryRelease)
         w.raw(", \"parties\": ")
         w.number(registryParties)
         w.raw(", \"patterns\": ")
@@ -68,7 +70,7 @@ extension ClassificationSummary {
         var lines: [String] = []
         lines.append("Classified \(records) record(s)\(complete ? "" : " (incomplete run)") with registry \(registry) "
             + "(\(registryParties) Parties, \(registryPatterns) patterns), date \(date)")
-        lines.append("  registry digest sha256:\(registryDigest)")
+        lines.append("  registry digest sha256:\(registryDigest), release \(registryRelease)")
         for status in RouteStatus.allCases {
             lines.append("  " + pad(status.rawValue, 10) + pad(String(count(status)), 12, right: true)
                 + percent(count(status)))

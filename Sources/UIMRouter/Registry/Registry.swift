@@ -17,6 +17,8 @@ public struct Registry: Sendable {
     public var source: String
     /// Problems that do not stop routing (examples, when loaded with ``ExampleChecking/warnings``).
     public var warnings: [Diagnostic] = []
+    /// The signed release the registry was loaded from (see ``load(from:trust:examples:)``); nil: unsigned.
+    public internal(set) var release: RegistryRelease?
 
     /// A registry of `parties` and `patterns`. Loading from files (``Registry/load(from:)``) is the usual way;
     /// this initialiser serves tests and embedders that build registries in code.
