@@ -31,6 +31,7 @@ struct CheckSubmissionCommand: ParsableCommand {
     var date: Day?
 
     func run() throws {
+        try registry.verifyIfTrusted()
         let text: String
         let files: [(path: String, text: String)]
         do {

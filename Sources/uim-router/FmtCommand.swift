@@ -29,6 +29,7 @@ struct FmtCommand: ParsableCommand {
     var check = false
 
     func run() throws {
+        try registry.rejectTrust("fmt")
         let folder = registry.folder ?? "Patterns"
         var failed = 0, changed = 0
         let outcomes = RegistryFormatter.format(folder: folder)

@@ -70,6 +70,22 @@ struct RegistryOptions: ParsableArguments {
         return try BundledRegistry.load(examples: examples)
     }
 
+    /// For commands that read the folder's files themselves: with --trust, the registry's release must verify (every
+    /// reason printed, exit 1); without, nothing is checked.
+    func verifyIfTrusted() throws {
+        guard !trust.isEmpty else { return }
+        _ = try load()
+    }
+
+    /// For commands that write the registry (fmt, new): --trust means nothing there, so it is a usage error.
+    func rejectTrust(_ command: String) throws {
+        guard trust.isEmpty else {
+            Terminal.printError("uim-router \(command): --trust does not apply to a command that writes the registry; "
+                + "make a new release afterwards (`uim-router release`)")
+            throw ExitCode(64)
+        }
+    }
+
     /// The policy of --trust and --threshold; nil when no key is given.
     func trustPolicy() throws(RegistryError) -> TrustPolicy? {
         guard !trust.isEmpty else { return nil }

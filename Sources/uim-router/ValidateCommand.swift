@@ -24,8 +24,8 @@ struct ValidateCommand: ParsableCommand {
             let loaded = try registry.loadOrThrow()
             print("\(registry.displayName): ok — \(loaded.parties.count) Parties, \(loaded.patterns.count) patterns, "
                 + "\(loaded.patterns.reduce(0) { $0 + $1.matchExamples.count + $1.noMatchExamples.count }) examples checked")
-            print("digest: sha256:\(loaded.digest)")
             print("release: \(loaded.release.map(\.description) ?? "unsigned")")
+            print("digest: sha256:\(loaded.digest)")
         } catch {
             for diagnostic in error.diagnostics { print(diagnostic) }
             print("\(registry.displayName): \(error.diagnostics.count) problem(s)")

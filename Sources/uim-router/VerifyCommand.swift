@@ -25,11 +25,23 @@ struct VerifyCommand: ParsableCommand {
             Terminal.printError("uim-router verify: give at least one --trust KEY.pub")
             throw ExitCode(64)
         }
-        do {
+        do throws(RegistryError) {
+            // The cheap part alone first (signatures, file list and hashes), timed: what trust costs beyond loading.
+            var verifyNanoseconds = 0
+            if let folder = registry.folder, let policy = try registry.trustPolicy() {
+                let start = RoutingBenchmark.monotonicNanoseconds()
+                let problems = Registry.verifyRelease(in: folder, trust: policy)
+                verifyNanoseconds = RoutingBenchmark.monotonicNanoseconds() - start
+                if !problems.isEmpty { throw RegistryError(problems) }
+            }
+            let start = RoutingBenchmark.monotonicNanoseconds()
             let loaded = try registry.loadOrThrow(examples: .warnings)
+            let loadNanoseconds = RoutingBenchmark.monotonicNanoseconds() - start
             print("\(registry.displayName): ok — release \(loaded.release.map(\.description) ?? "unsigned"), "
                 + "\(loaded.parties.count) Parties, \(loaded.patterns.count) patterns")
             print("digest: sha256:\(loaded.digest)")
+            print("timing: verify_ms=\(RoutingBenchmark.decimal(Double(verifyNanoseconds) / 1e6)) "
+                + "verified_load_ms=\(RoutingBenchmark.decimal(Double(loadNanoseconds) / 1e6))")
         } catch {
             for diagnostic in error.diagnostics { print(diagnostic) }
             print("\(registry.displayName): does not verify — \(error.diagnostics.count) problem(s)")

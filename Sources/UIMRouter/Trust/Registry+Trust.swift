@@ -40,6 +40,20 @@ extension Registry {
         return registry
     }
 
+    /// Checks the release of `directory` against `trust` without loading the registry: signatures and threshold,
+    /// the file list, every file's SHA-256, the version floor. The registry digest is checked only by
+    /// ``load(from:trust:examples:)``, which also does all of this; this is the cheap part, for a quick check (and
+    /// for measuring what verification costs beyond loading).
+    /// - Returns: every reason the release does not verify; [] when it does.
+    public static func verifyRelease(in directory: String, trust: TrustPolicy) -> [Diagnostic] {
+        if let problem = trust.thresholdProblem { return [problem] }
+        guard let folder = ReleaseFolder.read(directory) else {
+            return [Diagnostic(.io, at: SourceLocation(file: directory, line: 1, column: 1),
+                               "cannot read the registry folder")]
+        }
+        return ReleaseVerifier.verify(folder, policy: trust).problems
+    }
+
     /// The release manifest of `directory` when it holds a well-formed one, unverified.
     static func readRelease(_ directory: String) -> RegistryRelease? {
         let path = (directory.hasSuffix("/") ? directory : directory + "/") + ReleaseManifest.fileName
