@@ -3,17 +3,19 @@
 import UIMRouter
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `uim_router_open_trusted` of uim_router.h: like `uim_router_open`, but the folder's release must verify against
 /// the `count` public key files in `key_paths` (at least `threshold` of them signed it), now and at every reload of
 /// the handle, and a reload to an older release is refused.
 @_cdecl("uim_router_open_trusted")
-public func uim_router_open_trusted(_ directory: UnsafePointer<CChar>?,
-                                    _ keyPaths: UnsafePointer<UnsafePointer<CChar>?>?, _ count: Int,
-                                    _ threshold: Int32,
-                                    _ diagnostics: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?)
+public func uim_router_open_trusted(
+    _ directory: UnsafePointer<CChar>?,
+    _ keyPaths: UnsafePointer<UnsafePointer<CChar>?>?, _ count: Int,
+    _ threshold: Int32,
+    _ diagnostics: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+)
     -> OpaquePointer?
 {
     diagnostics?.pointee = nil

@@ -44,7 +44,7 @@ struct RegistryOptions: ParsableArguments {
             Terminal.printError(error.description)
             Terminal.printError(trust.isEmpty
                 ? "\(displayName): \(error.diagnostics.count) problem(s); run `uim-router validate` after fixing them."
-                : "\(displayName): refused — \(error.diagnostics.count) problem(s) with the registry or its signed release")
+                : "\(displayName): refused — \(error.diagnostics.count) problem(s) with the registry or its release")
             throw ExitCode(1)
         }
     }
@@ -64,7 +64,8 @@ struct RegistryOptions: ParsableArguments {
         let policy = try trustPolicy()
         if let folder { return try Registry.load(from: folder, trust: policy, examples: examples) }
         if policy != nil {
-            throw RegistryError([Diagnostic(.releaseMissing, at: SourceLocation(file: "bundled registry", line: 1, column: 1),
+            let at = SourceLocation(file: "bundled registry", line: 1, column: 1)
+            throw RegistryError([Diagnostic(.releaseMissing, at: at,
                 "the bundled registry is unsigned; name a released folder with --registry when giving --trust")])
         }
         return try BundledRegistry.load(examples: examples)

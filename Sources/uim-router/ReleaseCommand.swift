@@ -32,10 +32,12 @@ struct ReleaseCommand: ParsableCommand {
     func run() throws {
         do {
             let signingKey = try ReleaseSigningKey.read(path: key)
-            let manifest = try RegistryPublisher.release(directory: registry, key: signingKey, version: version,
-                                                         note: note)
-            print("\(registry)/\(ReleaseManifest.fileName): release \(manifest.version), \(manifest.files.count) "
-                + "file(s), digest \(manifest.digest), signed by \(signingKey.id)")
+            let manifest = try RegistryPublisher.release(
+                directory: registry, key: signingKey, version: version,
+                note: note)
+            print(
+                "\(registry)/\(ReleaseManifest.fileName): release \(manifest.version), \(manifest.files.count) "
+                    + "file(s), digest \(manifest.digest), signed by \(signingKey.id)")
         } catch {
             for diagnostic in error.diagnostics { Terminal.printError(diagnostic.description) }
             Terminal.printError("\(registry): no release written")

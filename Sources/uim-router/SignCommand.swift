@@ -25,8 +25,9 @@ struct SignCommand: ParsableCommand {
         do {
             let signingKey = try ReleaseSigningKey.read(path: key)
             let manifest = try RegistryPublisher.sign(directory: registry, key: signingKey)
-            print("\(registry)/\(ReleaseManifest.fileName): release \(manifest.version) now signed by "
-                + manifest.signatures.map(\.key).joined(separator: ", "))
+            print(
+                "\(registry)/\(ReleaseManifest.fileName): release \(manifest.version) now signed by "
+                    + manifest.signatures.map(\.key).joined(separator: ", "))
         } catch {
             for diagnostic in error.diagnostics { Terminal.printError(diagnostic.description) }
             Terminal.printError("\(registry): not signed")

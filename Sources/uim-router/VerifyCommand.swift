@@ -37,11 +37,13 @@ struct VerifyCommand: ParsableCommand {
             let start = RoutingBenchmark.monotonicNanoseconds()
             let loaded = try registry.loadOrThrow(examples: .warnings)
             let loadNanoseconds = RoutingBenchmark.monotonicNanoseconds() - start
-            print("\(registry.displayName): ok — release \(loaded.release.map(\.description) ?? "unsigned"), "
-                + "\(loaded.parties.count) Parties, \(loaded.patterns.count) patterns")
+            print(
+                "\(registry.displayName): ok — release \(loaded.release.map(\.description) ?? "unsigned"), "
+                    + "\(loaded.parties.count) Parties, \(loaded.patterns.count) patterns")
             print("digest: sha256:\(loaded.digest)")
-            print("timing: verify_ms=\(RoutingBenchmark.decimal(Double(verifyNanoseconds) / 1e6)) "
-                + "verified_load_ms=\(RoutingBenchmark.decimal(Double(loadNanoseconds) / 1e6))")
+            print(
+                "timing: verify_ms=\(RoutingBenchmark.decimal(Double(verifyNanoseconds) / 1e6)) "
+                    + "verified_load_ms=\(RoutingBenchmark.decimal(Double(loadNanoseconds) / 1e6))")
         } catch {
             for diagnostic in error.diagnostics { print(diagnostic) }
             print("\(registry.displayName): does not verify — \(error.diagnostics.count) problem(s)")

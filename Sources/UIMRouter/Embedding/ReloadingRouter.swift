@@ -129,7 +129,8 @@ public final class ReloadingRouter: Sendable {
     private func checkTrust(_ registry: Registry) throws(RegistryError) {
         guard let trust else { return }
         guard let release = registry.release, trust.accepts(release) else {
-            throw RegistryError([Diagnostic(.releaseMissing, at: SourceLocation(file: registry.source, line: 1, column: 1),
+            let at = SourceLocation(file: registry.source, line: 1, column: 1)
+            throw RegistryError([Diagnostic(.releaseMissing, at: at,
                 "this registry was not loaded from a release verified by the trusted keys")])
         }
     }

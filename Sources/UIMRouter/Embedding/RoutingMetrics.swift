@@ -14,7 +14,7 @@ import CoreMetrics
 /// | `<prefix>_party_results_total` | `party`, `status` | routed results per Party; ambiguous results per candidate |
 /// | `<prefix>_pattern_matches_total` | `party`, `pattern` | every matching pattern of a routed or ambiguous result |
 /// | `<prefix>_reloads_total` | `outcome` (`ok`, `failed`) | reloads of a ``ReloadingRouter`` |
-/// | `<prefix>_registry_info` (gauge) | `digest`, `release` | 1 for the registry in service, 0 for the one it replaced |
+/// | `<prefix>_registry_info` (gauge) | `digest`, `release` | 1: the registry in service; 0: the one it replaced |
 ///
 /// The host chooses the backend: bootstrap `MetricsSystem` once at start-up (for example with a Prometheus or
 /// StatsD backend), or pass a `MetricsFactory` here.

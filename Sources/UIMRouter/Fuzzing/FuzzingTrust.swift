@@ -7,8 +7,10 @@ public enum FuzzingTrust {
     public static func signingKey(raw seed: [UInt8]) -> ReleaseSigningKey? { try? ReleaseSigningKey(raw: seed) }
 
     /// A manifest with these fields and no signature.
-    public static func manifest(version: Int, created: String, note: String?, digest: String,
-                                files: [String: String]) -> ReleaseManifest {
+    public static func manifest(
+        version: Int, created: String, note: String?, digest: String,
+        files: [String: String]
+    ) -> ReleaseManifest {
         ReleaseManifest(version: version, created: created, note: note, digest: digest, files: files)
     }
 
@@ -26,8 +28,9 @@ public enum FuzzingTrust {
     /// `sha256:` and the hexadecimal SHA-256 of `bytes`, as manifests list files.
     public static func sha256(_ bytes: [UInt8]) -> String { ReleaseKeys.sha256(bytes) }
 
-    /// Verifies an in-memory folder (Party files by name, the manifest's bytes) as ``Registry/load(from:trust:examples:)``
-    /// does before loading; returns the codes of every problem, [] when the release verifies.
+    /// Verifies an in-memory folder (Party files by name, the manifest's bytes) as
+    /// ``Registry/load(from:trust:examples:)`` does before loading; returns the codes of every problem, [] when the
+    /// release verifies.
     public static func verify(files: [String: [UInt8]], manifest: [UInt8]?, policy: TrustPolicy) -> [Diagnostic.Code] {
         let folder = ReleaseFolder(directory: "fuzz", files: files, manifest: manifest)
         return ReleaseVerifier.verify(folder, policy: policy).problems.map(\.code)

@@ -21,8 +21,11 @@ extension Registry {
         if let problem = trust.thresholdProblem { throw RegistryError([problem]) }
         guard let folder = ReleaseFolder.read(directory) else {
             _ = try load(from: directory, examples: examples)  // says why the folder cannot be read
-            throw RegistryError([Diagnostic(.io, at: SourceLocation(file: directory, line: 1, column: 1),
-                                            "cannot read the registry folder")])
+            throw RegistryError([
+                Diagnostic(
+                    .io, at: SourceLocation(file: directory, line: 1, column: 1),
+                    "cannot read the registry folder")
+            ])
         }
         let outcome = ReleaseVerifier.verify(folder, policy: trust)
         guard outcome.problems.isEmpty, let manifest = outcome.manifest else { throw RegistryError(outcome.problems) }
@@ -30,13 +33,17 @@ extension Registry {
         guard unreadable.isEmpty else { throw RegistryError(unreadable) }
         var registry = try load(files: files, source: directory, examples: examples)
         guard "sha256:" + registry.digest == manifest.digest else {
-            throw RegistryError([Diagnostic(.releaseDigestMismatch,
-                at: SourceLocation(file: folder.manifestPath, line: 1, column: 1),
-                "digest mismatch: the files load to sha256:\(registry.digest), release \(manifest.version) says "
-                    + "\(manifest.digest)")])
+            throw RegistryError([
+                Diagnostic(
+                    .releaseDigestMismatch,
+                    at: SourceLocation(file: folder.manifestPath, line: 1, column: 1),
+                    "digest mismatch: the files load to sha256:\(registry.digest), release \(manifest.version) says "
+                        + "\(manifest.digest)")
+            ])
         }
-        registry.release = RegistryRelease(version: manifest.version, created: manifest.created, note: manifest.note,
-                                           signers: outcome.signers, verified: true)
+        registry.release = RegistryRelease(
+            version: manifest.version, created: manifest.created, note: manifest.note,
+            signers: outcome.signers, verified: true)
         return registry
     }
 
@@ -48,8 +55,11 @@ extension Registry {
     public static func verifyRelease(in directory: String, trust: TrustPolicy) -> [Diagnostic] {
         if let problem = trust.thresholdProblem { return [problem] }
         guard let folder = ReleaseFolder.read(directory) else {
-            return [Diagnostic(.io, at: SourceLocation(file: directory, line: 1, column: 1),
-                               "cannot read the registry folder")]
+            return [
+                Diagnostic(
+                    .io, at: SourceLocation(file: directory, line: 1, column: 1),
+                    "cannot read the registry folder")
+            ]
         }
         return ReleaseVerifier.verify(folder, policy: trust).problems
     }
@@ -58,9 +68,11 @@ extension Registry {
     static func readRelease(_ directory: String) -> RegistryRelease? {
         let path = (directory.hasSuffix("/") ? directory : directory + "/") + ReleaseManifest.fileName
         guard let data = FileManager.default.contents(atPath: path),
-              case .success(let manifest) = ReleaseManifest.parse(Array(data)) else { return nil }
-        return RegistryRelease(version: manifest.version, created: manifest.created, note: manifest.note,
-                               signers: [], verified: false)
+            case .success(let manifest) = ReleaseManifest.parse(Array(data))
+        else { return nil }
+        return RegistryRelease(
+            version: manifest.version, created: manifest.created, note: manifest.note,
+            signers: [], verified: false)
     }
 
     /// `unsigned`, or the release version (`N-unverified` when it was not checked against trusted keys): what
@@ -78,31 +90,41 @@ public enum RegistryPublisher {
     /// - Throws: ``RegistryError`` when the registry does not validate, or when `version` is not above the
     ///   folder's existing release.
     @discardableResult
-    public static func release(directory: String, key: ReleaseSigningKey, version: Int, note: String? = nil,
-                               now: Date = Date()) throws(RegistryError) -> ReleaseManifest {
+    public static func release(
+        directory: String, key: ReleaseSigningKey, version: Int, note: String? = nil,
+        now: Date = Date()
+    ) throws(RegistryError) -> ReleaseManifest {
         guard let folder = ReleaseFolder.read(directory) else {
             _ = try Registry.load(from: directory)
-            throw RegistryError([Diagnostic(.io, at: SourceLocation(file: directory, line: 1, column: 1),
-                                            "cannot read the registry folder")])
+            throw RegistryError([
+                Diagnostic(
+                    .io, at: SourceLocation(file: directory, line: 1, column: 1),
+                    "cannot read the registry folder")
+            ])
         }
         let at = SourceLocation(file: folder.manifestPath, line: 1, column: 1)
-        guard version >= 1 else { throw RegistryError([Diagnostic(.releaseVersion, at: at, "--version must be 1 or more")]) }
+        guard version >= 1 else { throw refusal(.releaseVersion, at, "--version must be 1 or more") }
         if let bytes = folder.manifest {
             switch ReleaseManifest.parse(bytes) {
             case .success(let existing) where version <= existing.version:
-                throw RegistryError([Diagnostic(.releaseVersion, at: at,
-                    "version \(version) is not above the existing release \(existing.version); a release version only grows")])
+                throw refusal(
+                    .releaseVersion, at,
+                    "version \(version) is not above the existing release "
+                        + "\(existing.version); a release version only grows")
             case .success: break
             case .failure(let problem):
-                throw RegistryError([Diagnostic(.releaseMalformed, at: problem.location(in: bytes, file: folder.manifestPath),
-                    "the existing release manifest is malformed (\(problem.message)); remove it to start a new history")])
+                throw refusal(
+                    .releaseMalformed, problem.location(in: bytes, file: folder.manifestPath),
+                    "the existing release manifest is malformed (\(problem.message)); remove it to start a "
+                        + "new history")
             }
         }
         let (files, unreadable) = folder.texts()
         guard unreadable.isEmpty else { throw RegistryError(unreadable) }
         let registry = try Registry.load(files: files, source: directory, examples: .errors)
-        var manifest = ReleaseManifest(version: version, created: timestamp(now), note: note,
-                                       digest: "sha256:" + registry.digest, files: folder.fileDigests)
+        var manifest = ReleaseManifest(
+            version: version, created: timestamp(now), note: note,
+            digest: "sha256:" + registry.digest, files: folder.fileDigests)
         try addSignature(to: &manifest, key: key, at: at)
         try folder.write(manifest)
         return manifest
@@ -114,22 +136,26 @@ public enum RegistryPublisher {
     public static func sign(directory: String, key: ReleaseSigningKey) throws(RegistryError) -> ReleaseManifest {
         guard let folder = ReleaseFolder.read(directory) else {
             _ = try Registry.load(from: directory)
-            throw RegistryError([Diagnostic(.io, at: SourceLocation(file: directory, line: 1, column: 1),
-                                            "cannot read the registry folder")])
+            throw RegistryError([
+                Diagnostic(
+                    .io, at: SourceLocation(file: directory, line: 1, column: 1),
+                    "cannot read the registry folder")
+            ])
         }
         let at = SourceLocation(file: folder.manifestPath, line: 1, column: 1)
         guard let bytes = folder.manifest else {
-            throw RegistryError([Diagnostic(.releaseMissing, at: at, "no release to sign; make one with `uim-router release`")])
+            throw refusal(.releaseMissing, at, "no release to sign; make one with `uim-router release`")
         }
         var manifest: ReleaseManifest
         switch ReleaseManifest.parse(bytes) {
         case .success(let parsed): manifest = parsed
         case .failure(let problem):
-            throw RegistryError([Diagnostic(.releaseMalformed, at: problem.location(in: bytes, file: folder.manifestPath),
-                                            "malformed release manifest: \(problem.message)")])
+            throw refusal(
+                .releaseMalformed, problem.location(in: bytes, file: folder.manifestPath),
+                "malformed release manifest: \(problem.message)")
         }
         if manifest.signatures.contains(where: { $0.key == key.id }) {
-            throw RegistryError([Diagnostic(.releaseVersion, at: at, "release \(manifest.version) is already signed by \(key.id)")])
+            throw refusal(.releaseVersion, at, "release \(manifest.version) is already signed by \(key.id)")
         }
         // Checked as a router trusting only this key would check it, the new signature included: the file list, each
         // file's SHA-256 and the version; then the digest of the loaded files.
@@ -144,8 +170,11 @@ public enum RegistryPublisher {
         guard unreadable.isEmpty else { throw RegistryError(unreadable) }
         let registry = try Registry.load(files: files, source: directory, examples: .warnings)
         guard "sha256:" + registry.digest == manifest.digest else {
-            throw RegistryError([Diagnostic(.releaseDigestMismatch, at: at,
-                "digest mismatch: the files load to sha256:\(registry.digest), the release says \(manifest.digest)")])
+            throw RegistryError([
+                Diagnostic(
+                    .releaseDigestMismatch, at: at,
+                    "digest mismatch: the files load to sha256:\(registry.digest), the release says \(manifest.digest)")
+            ])
         }
         manifest = withOwn
         try folder.write(manifest)
@@ -156,10 +185,15 @@ public enum RegistryPublisher {
         throws(RegistryError)
     {
         do {
-            manifest.signatures.append(ReleaseManifest.Signature(key: key.id, signature: try key.signature(for: manifest.signedBytes)))
+            let signature = try key.signature(for: manifest.signedBytes)
+            manifest.signatures.append(ReleaseManifest.Signature(key: key.id, signature: signature))
         } catch {
             throw RegistryError([Diagnostic(.keyFile, at: at, "signing failed: \(error)")])
         }
+    }
+
+    private static func refusal(_ code: Diagnostic.Code, _ at: SourceLocation, _ message: String) -> RegistryError {
+        RegistryError([Diagnostic(code, at: at, message)])
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` in UTC.

@@ -42,8 +42,10 @@ struct ReleaseFolder {
             if let text = String(validating: files[name] ?? [], as: UTF8.self) {
                 texts.append((path, text))
             } else {
-                problems.append(Diagnostic(.io, at: SourceLocation(file: path, line: 1, column: 1),
-                                           "this file is not valid UTF-8; save it as UTF-8"))
+                problems.append(
+                    Diagnostic(
+                        .io, at: SourceLocation(file: path, line: 1, column: 1),
+                        "this file is not valid UTF-8; save it as UTF-8"))
             }
         }
         return (texts, problems)
@@ -58,12 +60,13 @@ struct ReleaseFolder {
         let location = SourceLocation(file: manifestPath, line: 1, column: 1)
         do {
             try Data(manifest.canonicalBytes).write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, manifestPath) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
             throw RegistryError([Diagnostic(.io, at: location, "cannot write the release manifest: \(error)")])
+        }
+        guard rename(temporary, manifestPath) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw RegistryError([Diagnostic(.io, at: location, "cannot write the release manifest: \(reason)")])
         }
     }
 }

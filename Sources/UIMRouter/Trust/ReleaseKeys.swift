@@ -4,7 +4,7 @@ import Crypto
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A public key a router trusts to sign registry releases, read from a `NAME.pub` file.
@@ -57,7 +57,7 @@ public struct ReleaseSigningKey: Sendable {
     /// The public half, as a router trusts it.
     public var publicKey: TrustedKey {
         // A public key swift-crypto just derived is always a valid one.
-        TrustedKey(rawRepresentation: Array(key.publicKey.rawRepresentation))!  // swiftlint:disable:this force_unwrapping
+        TrustedKey(rawRepresentation: Array(key.publicKey.rawRepresentation))!
     }
 
     /// The key id (see ``TrustedKey/id``).
@@ -81,13 +81,17 @@ public struct ReleaseSigningKey: Sendable {
         let privatePath = base + ".key"
         let publicPath = base + ".pub"
         for path in [privatePath, publicPath] where FileManager.default.fileExists(atPath: path) {
-            throw RegistryError([ReleaseKeys.problem(path, "already exists; a key file is never overwritten "
-                + "(choose another --out name, or move the old key away first)")])
+            throw RegistryError([
+                ReleaseKeys.problem(
+                    path,
+                    "already exists; a key file is never overwritten "
+                        + "(choose another --out name, or move the old key away first)")
+            ])
         }
-        try ReleaseKeys.create(path: privatePath, mode: 0o600,
-                               text: ReleaseKeys.privateHeader + " " + Data(key.rawRepresentation).base64EncodedString() + "\n")
-        try ReleaseKeys.create(path: publicPath, mode: 0o644,
-                               text: ReleaseKeys.publicHeader + " " + Data(publicKey.rawRepresentation).base64EncodedString() + "\n")
+        let privateText = Data(key.rawRepresentation).base64EncodedString()
+        let publicText = Data(publicKey.rawRepresentation).base64EncodedString()
+        try ReleaseKeys.create(path: privatePath, mode: 0o600, text: "\(ReleaseKeys.privateHeader) \(privateText)\n")
+        try ReleaseKeys.create(path: publicPath, mode: 0o644, text: "\(ReleaseKeys.publicHeader) \(publicText)\n")
     }
 }
 
@@ -115,12 +119,20 @@ enum ReleaseKeys {
         else {
             let other = header == publicHeader ? privateHeader : publicHeader
             if parts.first.map(String.init) == other {
-                throw RegistryError([problem(path, header == publicHeader
-                    ? "this is a private key; give the .pub file here (a router never needs the private key)"
-                    : "this is a public key; signing needs the .key file")])
+                throw RegistryError([
+                    problem(
+                        path,
+                        header == publicHeader
+                            ? "this is a private key; give the .pub file here (a router never needs the private key)"
+                            : "this is a public key; signing needs the .key file")
+                ])
             }
-            throw RegistryError([problem(path, "not a key file written by `uim-router keygen` "
-                + "(expected one line: \(header) and 32 bytes in base64)")])
+            throw RegistryError([
+                problem(
+                    path,
+                    "not a key file written by `uim-router keygen` "
+                        + "(expected one line: \(header) and 32 bytes in base64)")
+            ])
         }
         return Array(raw)
     }

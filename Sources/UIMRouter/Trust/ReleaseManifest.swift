@@ -90,33 +90,42 @@ extension ReleaseManifest {
         do {
             wire = try JSONDecoder().decode(Wire.self, from: Data(bytes))
         } catch let DecodingError.keyNotFound(key, _) {
-            return .failure(ManifestProblem(offset: nil, message: "missing key '\(key.stringValue)'"))
+            return malformed("missing key '\(key.stringValue)'")
         } catch let DecodingError.typeMismatch(_, context) {
-            return .failure(ManifestProblem(offset: nil, message: "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"))
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return malformed("wrong type at '\(path)'")
         } catch {
-            return .failure(ManifestProblem(offset: nil, message: "not valid JSON"))
+            return malformed("not valid JSON")
         }
         guard wire.format == currentFormat else {
-            return .failure(ManifestProblem(offset: nil, message: "format \(wire.format) is not one this version reads (\(currentFormat))"))
+            return malformed("format \(wire.format) is not one this version reads (\(currentFormat))")
         }
-        guard wire.version >= 1 else { return .failure(ManifestProblem(offset: nil, message: "version must be 1 or more")) }
+        guard wire.version >= 1 else { return malformed("version must be 1 or more") }
         var signatures: [Signature] = []
         for entry in wire.signatures {
             guard let raw = Data(base64Encoded: entry.signature), raw.count == 64 else {
-                return .failure(ManifestProblem(offset: nil, message: "signature of key '\(entry.key)' is not 64 bytes in base64"))
+                return malformed("signature of key '\(entry.key)' is not 64 bytes in base64")
             }
             signatures.append(Signature(key: entry.key, signature: Array(raw)))
         }
-        let manifest = ReleaseManifest(format: wire.format, version: wire.version, created: wire.created, note: wire.note,
-                                       digest: wire.digest, files: wire.files, signatures: signatures)
+        let manifest = ReleaseManifest(
+            format: wire.format, version: wire.version, created: wire.created,
+            note: wire.note, digest: wire.digest, files: wire.files, signatures: signatures)
         let canonical = manifest.canonicalBytes
         if canonical != bytes {
             let common = min(canonical.count, bytes.count)
             let offset = (0..<common).first { canonical[$0] != bytes[$0] } ?? common
-            return .failure(ManifestProblem(offset: offset, message: "not in the canonical form `uim-router release` "
-                + "and `sign` write (changed by hand or in transit?)"))
+            return .failure(
+                ManifestProblem(
+                    offset: offset,
+                    message: "not in the canonical form `uim-router release` "
+                        + "and `sign` write (changed by hand or in transit?)"))
         }
         return .success(manifest)
+    }
+
+    private static func malformed(_ message: String) -> Result<ReleaseManifest, ManifestProblem> {
+        .failure(ManifestProblem(offset: nil, message: message))
     }
 
     /// Why a manifest is malformed; `offset` is the byte where it first departs from the canonical form, if known.

@@ -47,8 +47,9 @@ public struct TrustPolicy: Sendable, Hashable {
     /// A diagnostic when the threshold cannot be met by these keys.
     var thresholdProblem: Diagnostic? {
         guard threshold < 1 || threshold > keys.count else { return nil }
-        return Diagnostic(.keyFile, at: SourceLocation(file: "--threshold", line: 1, column: 1),
-                          "threshold \(threshold) needs between 1 and \(keys.count) distinct trusted key(s)")
+        return Diagnostic(
+            .keyFile, at: SourceLocation(file: "--threshold", line: 1, column: 1),
+            "threshold \(threshold) needs between 1 and \(keys.count) distinct trusted key(s)")
     }
 
     /// The trusted key with id `id`.
@@ -78,7 +79,8 @@ public struct RegistryRelease: Sendable, Hashable, CustomStringConvertible {
 
     /// `release N (signed by …)`, or `release N (not verified: no trusted key given)`.
     public var description: String {
-        verified ? "\(version) (verified; signed by \(signers.joined(separator: ", ")))"
+        verified
+            ? "\(version) (verified; signed by \(signers.joined(separator: ", ")))"
             : "\(version) (not verified: no trusted key given)"
     }
 }
