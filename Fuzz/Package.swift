@@ -21,9 +21,9 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-/// One executable per target: route, registry, analysis, check, classify, opaque.
+/// One executable per target: route, registry, analysis, check, classify, opaque, verify.
 var fuzzTargets: [Target] {
-    ["FuzzRoute", "FuzzRegistry", "FuzzAnalysis", "FuzzCheck", "FuzzClassify", "FuzzOpaque"].map { name in
+    ["FuzzRoute", "FuzzRegistry", "FuzzAnalysis", "FuzzCheck", "FuzzClassify", "FuzzOpaque", "FuzzVerify"].map { name in
         .executableTarget(
             name: name,
             dependencies: ["FuzzKit", .product(name: "UIMRouter", package: "UIMRouter")],

@@ -94,7 +94,8 @@ struct BenchCommand: ParsableCommand {
             measurement.counts[.invalid, default: 0] += list.malformed
             print(measurement.line(extra: [("fields", fields ? "yes" : "no"),
                                            ("compile_ms", RoutingBenchmark.decimal(compileMilliseconds)),
-                                           ("digest", router.registryDigest)]
+                                           ("digest", router.registryDigest),
+                                           ("release", router.registry.releaseLabel)]
                                    + (engine == .router ? RoutingBenchmark.indexFigures(router) : []))
                   + " peak_rss_mb=\(RoutingBenchmark.decimal(RoutingBenchmark.peakResidentMiB()))")
         }

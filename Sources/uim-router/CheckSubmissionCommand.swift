@@ -31,6 +31,7 @@ struct CheckSubmissionCommand: ParsableCommand {
     var date: Day?
 
     func run() throws {
+        try registry.verifyIfTrusted()
         let text: String
         switch RegistryText.read(path: file) {
         case .success(let read):

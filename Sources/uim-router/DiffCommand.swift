@@ -41,6 +41,15 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text or json (one object).")
     var format: OutputFormat = .text
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A public key (NAME.pub) trusted to sign registry releases; repeat for several. With any, both folders must "
+            + "carry a release that verifies.", valueName: "key.pub"))
+    var trust: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("How many distinct trusted keys must have signed (default 1).",
+                                            valueName: "k"))
+    var threshold: Int = 1
+
     func run() throws {
         try InputFiles.checkFolder(old, what: "old registry folder")
         try InputFiles.checkFolder(new, what: "new registry folder")
@@ -57,7 +66,8 @@ struct DiffCommand: ParsableCommand {
     }
 
     private func load(_ folder: String) throws(RegistryError) -> Registry {
-        let registry = try Registry.load(from: folder, examples: .warnings)
+        let policy = trust.isEmpty ? nil : try TrustPolicy.read(keyFiles: trust, threshold: threshold)
+        let registry = try Registry.load(from: folder, trust: policy, examples: .warnings)
         for warning in registry.warnings { Terminal.printError("\(warning.location): warning: \(warning.message)") }
         return registry
     }

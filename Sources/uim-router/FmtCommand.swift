@@ -32,6 +32,7 @@ struct FmtCommand: ParsableCommand {
     var check = false
 
     func run() throws {
+        try registry.rejectTrust("fmt")
         let folder = registry.folder ?? "Patterns"
         try InputFiles.checkFolder(folder)
         print("registry: \(folder)")

@@ -48,6 +48,7 @@ struct ListCommand: ParsableCommand {
     private func printText(_ loaded: Registry, _ parties: [Party]) {
         print("\(registry.displayName): \(loaded.parties.count) Parties, \(loaded.patterns.count) patterns")
         print("digest: sha256:\(loaded.digest)")
+        print("release: \(loaded.release.map(\.description) ?? "unsigned")")
         for party in parties {
             let specs = loaded.patterns.filter { $0.party == party.code }
             print("")
@@ -70,6 +71,7 @@ struct ListCommand: ParsableCommand {
         var w = JSONWriter()
         w.raw("{"); w.key("registry"); w.string(loaded.source)
         w.raw(","); w.key("digest"); w.string(loaded.digest)
+        w.raw(","); w.key("release"); w.string(loaded.releaseLabel)
         w.raw(","); w.key("language"); w.string(lang.rawValue)
         w.raw(","); w.key("parties"); w.raw("[")
         for (k, party) in parties.enumerated() {

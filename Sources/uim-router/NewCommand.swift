@@ -35,6 +35,7 @@ struct NewCommand: ParsableCommand {
     var notProtocolParty = false
 
     func run() throws {
+        try registry.rejectTrust("new")
         guard PartyTemplate.isValidCode(code) else {
             Terminal.printError("uim-router: '\(code)' cannot be a Party code; use 1 to 16 letters or digits")
             throw ExitCode(64)

@@ -13,6 +13,16 @@ struct RegistryOptions: ParsableArguments {
         valueName: "dir"))
     var registry: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A public key (NAME.pub) trusted to sign registry releases; repeat for several. With any, the registry "
+            + "must carry a release that verifies, or the command exits 1 before doing anything.",
+        valueName: "key.pub"))
+    var trust: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "How many distinct trusted keys must have signed the release (default 1).", valueName: "k"))
+    var threshold: Int = 1
+
     /// The folder named by --registry or UIM_REGISTRY, or nil for the bundled registry.
     var folder: String? {
         if let registry { return registry }
@@ -74,7 +84,9 @@ struct RegistryOptions: ParsableArguments {
             announce(digest: nil)
             for warning in error.warnings { Terminal.printError(warning.description) }
             Terminal.printError(error.description)
-            Terminal.printError("\(displayName): \(error.diagnostics.count) problem(s); run `uim-router validate` after fixing them.")
+            Terminal.printError(trust.isEmpty
+                ? "\(displayName): \(error.diagnostics.count) problem(s); run `uim-router validate` after fixing them."
+                : "\(displayName): refused — \(error.diagnostics.count) problem(s) with the registry or its release")
             throw ExitCode(1)
         }
     }
@@ -91,8 +103,36 @@ struct RegistryOptions: ParsableArguments {
     }
 
     func loadOrThrow(examples: ExampleChecking = .errors) throws(RegistryError) -> Registry {
-        if let folder { return try Registry.load(from: folder, examples: examples) }
+        let policy = try trustPolicy()
+        if let folder { return try Registry.load(from: folder, trust: policy, examples: examples) }
+        if policy != nil {
+            let at = SourceLocation(file: "bundled registry", line: 1, column: 1)
+            throw RegistryError([Diagnostic(.releaseMissing, at: at,
+                "the bundled registry is unsigned; name a released folder with --registry when giving --trust")])
+        }
         return try BundledRegistry.load(examples: examples)
+    }
+
+    /// For commands that read the folder's files themselves: with --trust, the registry's release must verify (every
+    /// reason printed, exit 1); without, nothing is checked.
+    func verifyIfTrusted() throws {
+        guard !trust.isEmpty else { return }
+        _ = try load()
+    }
+
+    /// For commands that write the registry (fmt, new): --trust means nothing there, so it is a usage error.
+    func rejectTrust(_ command: String) throws {
+        guard trust.isEmpty else {
+            Terminal.printError("uim-router \(command): --trust does not apply to a command that writes the registry; "
+                + "make a new release afterwards (`uim-router release`)")
+            throw ExitCode(64)
+        }
+    }
+
+    /// The policy of --trust and --threshold; nil when no key is given.
+    func trustPolicy() throws(RegistryError) -> TrustPolicy? {
+        guard !trust.isEmpty else { return nil }
+        return try TrustPolicy.read(keyFiles: trust, threshold: threshold)
     }
 }
 

@@ -23,7 +23,8 @@ struct UIMRouterCommand: ParsableCommand {
         subcommands: [RouteCommand.self, ValidateCommand.self, BenchCommand.self, ClassifyCommand.self,
                       ConflictsCommand.self, LintCommand.self, CheckSubmissionCommand.self, SampleCommand.self,
                       ListCommand.self, ShowCommand.self, NewCommand.self, FmtCommand.self,
-                      DiffCommand.self, SchemaCommand.self, ExplainCommand.self]
+                      DiffCommand.self, SchemaCommand.self, ExplainCommand.self, KeygenCommand.self,
+                      ReleaseCommand.self, SignCommand.self, VerifyCommand.self]
     )
 
     /// `--version` prints the bundled registry's digest and PCRE2's version too (ArgumentParser's prints one fixed

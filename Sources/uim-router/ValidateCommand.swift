@@ -30,6 +30,7 @@ struct ValidateCommand: ParsableCommand {
             print("\(registry.displayName): ok — \(loaded.parties.count) Parties, \(loaded.patterns.count) patterns, "
                 + "\(loaded.patterns.reduce(0) { $0 + $1.matchExamples.count + $1.noMatchExamples.count }) examples checked"
                 + warned)
+            print("release: \(loaded.release.map(\.description) ?? "unsigned")")
             print("digest: sha256:\(loaded.digest)")
         } catch {
             print(registry.provenance(digest: nil))

@@ -15,12 +15,20 @@ struct HelpTests {
             .compactMap { $0.split(separator: " ").first.map(String.init) }.filter { $0 != "help" }
     }
 
-    /// The command lines under "Examples:" in `uim-router help command`, as printed.
+    /// The command lines under "Examples:" in `uim-router help command`, as printed; a line ending in ` \` continues
+    /// on the next, as in a shell.
     static func examples(of command: String) throws -> [String] {
         let help = try CLI.run(["help", command])
         let section = help.lines.drop { $0.trimmingCharacters(in: .whitespaces) != "Examples:" }.dropFirst()
-        return section.prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        var examples: [String] = []
+        var continues = false
+        for line in section.prefix(while: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if continues, let last = examples.popLast() { examples.append(last + " " + text) } else { examples.append(text) }
+            continues = text.hasSuffix(" \\")
+            if continues, let last = examples.popLast() { examples.append(String(last.dropLast(2))) }
+        }
+        return examples
     }
 
     @Test("--help lists the subcommands")
@@ -45,7 +53,7 @@ struct HelpTests {
     /// (bad usage) nor 66 (a file it names is missing) nor name a pattern that does not exist.
     @Test("every example of every subcommand's help runs as written", arguments: try HelpTests.allExamples())
     func exampleRuns(_ example: String) throws {
-        let folder = try HelpExampleFolder()
+        let folder = try HelpExampleFolder(for: example)
         let result = try CLI.shell(example, in: folder.url)
         let output = result.text + result.stderr
         #expect(!output.contains("no pattern '") && !output.contains("No such file"), "`\(example)`:\n\(output)")
@@ -109,7 +117,9 @@ final class HelpExampleFolder {
     private let folder: TemporaryFolder
     var url: URL { folder.url }
 
-    init() throws {
+    /// `example`: the help example the folder is for. The registry-trust examples find the keys they name
+    /// (`secretariat`, `custodian`), and `Patterns/` released (for `sign`) and signed by both (for `verify`).
+    init(for example: String = "") throws {
         folder = try TemporaryFolder()
         let manager = FileManager.default
         for name in ["Patterns", "Samples", "Schemas"] {
@@ -132,5 +142,19 @@ final class HelpExampleFolder {
         try folder.write("seizure.csv", "Seizure,Pack code\n" + rows.joined(separator: "\n") + "\n")
         let gzip = try CLI.shell("gzip -c scanned.txt > seized.txt.gz", in: url)
         guard gzip.status == 0 else { throw ReadmeError("gzip failed: \(gzip.stderr)") }
+        var trust: [String] = []
+        if ["release", "sign", "verify"].contains(where: { example.hasPrefix("uim-router \($0) ") }) {
+            trust += ["uim-router keygen --out secretariat", "uim-router keygen --out custodian"]
+        }
+        if ["sign", "verify"].contains(where: { example.hasPrefix("uim-router \($0) ") }) {
+            trust.append("uim-router release --registry Patterns --key secretariat.key --version 1")
+        }
+        if example.hasPrefix("uim-router verify ") {
+            trust.append("uim-router sign --registry Patterns --key custodian.key")
+        }
+        for command in trust {
+            let made = try CLI.shell(command, in: url)
+            guard made.status == 0 else { throw ReadmeError("\(command) failed: \(made.stderr)") }
+        }
     }
 }

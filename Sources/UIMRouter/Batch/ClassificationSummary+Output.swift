@@ -8,6 +8,8 @@ extension ClassificationSummary {
         w.string(registry)
         w.raw(", \"digest\": ")
         w.string(registryDigest)
+        w.raw(", \"release\": ")
+        w.string(registryRelease)
         w.raw(", \"parties\": ")
         w.number(registryParties)
         w.raw(", \"patterns\": ")
@@ -98,7 +100,7 @@ extension ClassificationSummary {
         var lines: [String] = []
         lines.append("Classified \(records) record(s)\(complete ? "" : " (incomplete run)") with registry \(registry) "
             + "(\(registryParties) Parties, \(registryPatterns) patterns), date \(dateText)")
-        lines.append("  registry digest sha256:\(registryDigest)")
+        lines.append("  registry digest sha256:\(registryDigest), release \(registryRelease)")
         lines.append("  inputs: " + (inputs.isEmpty ? "none" : inputs.map { "\($0.name) (\($0.lines) lines)" }
             .joined(separator: ", ")) + "; blank lines: \(blankLines)")
         lines.append("  uim-router \(toolVersion.isEmpty ? "(version not given)" : toolVersion), generated \(generated)")

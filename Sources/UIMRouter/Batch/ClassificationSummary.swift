@@ -76,6 +76,8 @@ public struct ClassificationSummary: Sendable, Hashable {
     public var registry: String
     /// The registry's digest (``Registry/digest``): ties every count to the library version that made it.
     public var registryDigest: String
+    /// The registry's release (``Registry/releaseLabel``): `unsigned`, or the release version.
+    public var registryRelease: String = "unsigned"
     /// The registry's number of Parties.
     public var registryParties: Int
     /// The registry's number of patterns.
@@ -109,6 +111,7 @@ public struct ClassificationSummary: Sendable, Hashable {
         generated = Self.utcNow()
         registry = router.registry.source
         registryDigest = router.registry.digest
+        registryRelease = router.registry.releaseLabel
         registryParties = router.registry.parties.count
         registryPatterns = router.registry.patterns.count
         self.date = date

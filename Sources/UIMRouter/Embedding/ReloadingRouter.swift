@@ -25,11 +25,17 @@ public final class ReloadingRouter: Sendable {
     private let published = Atomic<Int>(0)
     /// Where counts of results go (counts only, never a UIM); `nil`: none are kept.
     public let metrics: RoutingMetrics?
+    /// The keys a registry's release must be signed by, for the first registry and every reload; nil: none (a
+    /// reload takes any registry that loads).
+    public let trust: TrustPolicy?
 
-    /// A holder serving `router` first.
-    public init(router: Router, metrics: RoutingMetrics? = nil) {
+    /// A holder serving `router` first. With `trust`, reloads take only releases that verify and are not older than
+    /// the one in service (see ``reload(from:options:allowingRollback:)``).
+    public init(router: Router, trust: TrustPolicy? = nil, metrics: RoutingMetrics? = nil) {
         current = Mutex(router)
+        self.trust = trust
         self.metrics = metrics
+        metrics?.recordRegistry(router.registry, replacing: nil)
     }
 
     /// A holder serving the registry folder `directory` (example problems are warnings: see ``ExampleChecking``).
@@ -38,6 +44,14 @@ public final class ReloadingRouter: Sendable {
                             metrics: RoutingMetrics? = nil) throws(RegistryError) {
         let registry = try Registry.load(from: directory, examples: .warnings)
         self.init(router: try Router(registry: registry, options: options), metrics: metrics)
+    }
+
+    /// A holder serving the registry folder `directory`, whose release must verify under `trust`.
+    /// - Throws: ``RegistryError`` with every reason the release does not verify or the registry does not load.
+    public convenience init(directory: String, trust: TrustPolicy, options: RouterOptions = RouterOptions(),
+                            metrics: RoutingMetrics? = nil) throws(RegistryError) {
+        let registry = try Registry.load(from: directory, trust: trust, examples: .warnings)
+        self.init(router: try Router(registry: registry, options: options), trust: trust, metrics: metrics)
     }
 
     /// The router in service now.
@@ -56,41 +70,69 @@ public final class ReloadingRouter: Sendable {
 
     /// Loads and compiles the registry folder `directory` on the calling thread, then swaps it in. Reloads are
     /// serialised with each other; routing is never held up by them.
-    public func reload(from directory: String, options: RouterOptions? = nil) -> Outcome {
-        let start = RoutingBenchmark.monotonicNanoseconds()
-        do {
-            let registry = try Registry.load(from: directory, examples: .warnings)
-            return try swap(in: registry, options: options, since: start)
-        } catch {
-            metrics?.recordReload(succeeded: false)
-            return .failed(error.diagnostics)
-        }
-    }
-
-    /// Compiles `registry` on the calling thread, then swaps it in.
-    public func reload(registry: Registry, options: RouterOptions? = nil) -> Outcome {
-        let start = RoutingBenchmark.monotonicNanoseconds()
-        do {
-            return try swap(in: registry, options: options, since: start)
-        } catch {
-            metrics?.recordReload(succeeded: false)
-            return .failed(error.diagnostics)
-        }
-    }
-
-    private func swap(in registry: Registry, options: RouterOptions?, since start: Int) throws(RegistryError)
+    ///
+    /// With a ``trust`` policy the folder's release must verify, and a release whose version is lower than the one
+    /// in service is refused (code ``Diagnostic/Code/releaseRollback``) unless `allowingRollback` or the policy's
+    /// ``TrustPolicy/allowRollback`` says otherwise.
+    public func reload(from directory: String, options: RouterOptions? = nil, allowingRollback: Bool = false)
         -> Outcome
     {
+        let start = RoutingBenchmark.monotonicNanoseconds()
+        do {
+            let registry = try Registry.load(from: directory, trust: trust, examples: .warnings)
+            return try swap(in: registry, options: options, allowingRollback: allowingRollback, since: start)
+        } catch {
+            metrics?.recordReload(succeeded: false)
+            return .failed(error.diagnostics)
+        }
+    }
+
+    /// Compiles `registry` on the calling thread, then swaps it in. With a ``trust`` policy, `registry` must have
+    /// been loaded with a release that verified under the policy's keys (``TrustPolicy/accepts(_:)``), and the
+    /// rollback rule of ``reload(from:options:allowingRollback:)`` applies.
+    public func reload(registry: Registry, options: RouterOptions? = nil, allowingRollback: Bool = false) -> Outcome {
+        let start = RoutingBenchmark.monotonicNanoseconds()
+        do {
+            return try swap(in: registry, options: options, allowingRollback: allowingRollback, since: start)
+        } catch {
+            metrics?.recordReload(succeeded: false)
+            return .failed(error.diagnostics)
+        }
+    }
+
+    private func swap(in registry: Registry, options: RouterOptions?, allowingRollback: Bool, since start: Int)
+        throws(RegistryError) -> Outcome
+    {
+        try checkTrust(registry)
         let fresh = try Router(registry: registry, options: options ?? router.options)
         // The router and its generation change under one lock, so a context that sees a generation fetches a
-        // router at least that new.
-        let generation = current.withLock { router in
+        // router at least that new; the rollback check reads the version in service under the same lock.
+        let swapped: Result<(Int, Registry), RegistryError> = current.withLock { router in
+            if let trust, !(allowingRollback || trust.allowRollback),
+               let serving = router.registry.release?.version, let next = registry.release?.version, next < serving {
+                return .failure(RegistryError([Diagnostic(.releaseRollback,
+                    at: SourceLocation(file: registry.source, line: 1, column: 1),
+                    "rollback refused: release \(next) is older than release \(serving) in service")]))
+            }
+            let old = router.registry
             router = fresh
-            return published.add(1, ordering: .releasing).newValue
+            return .success((published.add(1, ordering: .releasing).newValue, old))
         }
+        let (generation, old) = try swapped.get()
         metrics?.recordReload(succeeded: true)
+        metrics?.recordRegistry(registry, replacing: old)
         return .reloaded(digest: registry.digest, generation: generation,
                          nanoseconds: RoutingBenchmark.monotonicNanoseconds() - start)
+    }
+
+    /// With a trust policy: the registry must carry a release the policy accepts.
+    private func checkTrust(_ registry: Registry) throws(RegistryError) {
+        guard let trust else { return }
+        guard let release = registry.release, trust.accepts(release) else {
+            let at = SourceLocation(file: registry.source, line: 1, column: 1)
+            throw RegistryError([Diagnostic(.releaseMissing, at: at,
+                "this registry was not loaded from a release verified by the trusted keys")])
+        }
     }
 
     /// A routing context for one thread.

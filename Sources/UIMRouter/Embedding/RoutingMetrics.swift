@@ -14,6 +14,7 @@ import CoreMetrics
 /// | `<prefix>_party_results_total` | `party`, `status` | routed results per Party; ambiguous results per candidate |
 /// | `<prefix>_pattern_matches_total` | `party`, `pattern` | every matching pattern of a routed or ambiguous result |
 /// | `<prefix>_reloads_total` | `outcome` (`ok`, `failed`) | reloads of a ``ReloadingRouter`` |
+/// | `<prefix>_registry_info` (gauge) | `digest`, `release` | 1: the registry in service; 0: the one it replaced |
 ///
 /// The host chooses the backend: bootstrap `MetricsSystem` once at start-up (for example with a Prometheus or
 /// StatsD backend), or pass a `MetricsFactory` here.
@@ -37,6 +38,21 @@ public struct RoutingMetrics: Sendable {
     /// Counts one reload.
     func recordReload(succeeded: Bool) {
         counter("reloads_total", [("outcome", succeeded ? "ok" : "failed")]).increment()
+    }
+
+    /// Marks `registry` as in service (gauge 1, labelled with its digest and release: see
+    /// ``Registry/releaseLabel``) and `old`, if any, as no longer (0).
+    func recordRegistry(_ registry: Registry, replacing old: Registry?) {
+        if let old, old.digest != registry.digest || old.releaseLabel != registry.releaseLabel {
+            gauge("registry_info", [("digest", old.digest), ("release", old.releaseLabel)]).record(0)
+        }
+        gauge("registry_info", [("digest", registry.digest), ("release", registry.releaseLabel)]).record(1)
+    }
+
+    func gauge(_ name: String, _ dimensions: [(String, String)]) -> Gauge {
+        let label = "\(prefix)_\(name)"
+        if let factory { return Gauge(label: label, dimensions: dimensions, factory: factory) }
+        return Gauge(label: label, dimensions: dimensions)
     }
 
     /// A per-thread cache of counters (creating a counter costs a backend lookup; incrementing one does not).

@@ -19,6 +19,8 @@ public struct Registry: Sendable {
     /// template, a plain regex cut by a YAML comment, and example problems when loaded with
     /// ``ExampleChecking/warnings``. Each has ``Diagnostic/severity`` `.warning`.
     public var warnings: [Diagnostic] = []
+    /// The signed release the registry was loaded from (see ``load(from:trust:examples:)``); nil: unsigned.
+    public internal(set) var release: RegistryRelease?
 
     /// A registry of `parties` and `patterns`. Loading from files (``Registry/load(from:)``) is the usual way;
     /// this initialiser serves tests and embedders that build registries in code.

@@ -100,6 +100,20 @@ void uim_router_close(uim_router *handle);
 /* Frees a string returned through a `diagnostics` parameter. */
 void uim_router_free_string(char *text);
 
+/* Registry trust (signed releases; see the README's "Publishing a registry"). */
+
+/* Like uim_router_open, but the folder `directory` (not NULL) must hold a signed release (_release.json) that
+ * verifies against the public key files (NAME.pub) `key_paths[0..count)`: signed by at least `threshold` of them,
+ * with exactly the Party files and registry digest it lists. The same holds for every uim_router_reload of the
+ * handle, and a reload to a release with a lower version than the one in service is refused. Returns NULL with
+ * `*diagnostics` set (every reason, one per line) when the release does not verify. */
+uim_router *uim_router_open_trusted(const char *directory, const char *const *key_paths, size_t count,
+                                    int threshold, char **diagnostics);
+
+/* The version of the verified release in service; 0 when the registry in service is not a verified release
+ * (opened with uim_router_open), -1 when `handle` is NULL. */
+long uim_router_release_version(uim_router *handle);
+
 #ifdef __cplusplus
 }
 #endif
