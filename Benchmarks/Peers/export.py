@@ -8,8 +8,9 @@
                                                  10 % near misses (one character changed, added or dropped),
                                                  10 % noise; seeded, so the same arguments give the same file
   export.py clean-uims IN.txt OUT.txt            the first tab-separated field of every line (as `bench` reads it)
-  export.py compare ROUTER.jsonl DUMP REJECTED-IDS   disagreements between the router's matches (`classify
-                                                 --format jsonl`) and a peer's dump; patterns the peer rejected are
+  export.py compare ROUTER.jsonl DUMP REJECTED     disagreements between the router's matches (`classify
+                                                 --format jsonl`) and a peer's dump (peers' DUMP-PREFIX.<engine>);
+                                                 the patterns the peer rejected (file REJECTED, one id a line) are
                                                  left out of the router's sets
 
 The registry is read as the router reads it: every <PARTY>.yaml of the folder, files starting with `.` or `_`
@@ -195,8 +196,9 @@ def clean_uims(source, out):
             target.write(line.split(b"\t", 1)[0] + b"\n")
 
 
-def compare(router_jsonl, dump, rejected_ids):
-    rejected = set(filter(None, rejected_ids.split(",")))
+def compare(router_jsonl, dump, rejected_file):
+    with open(rejected_file, encoding="utf-8") as handle:
+        rejected = set(filter(None, handle.read().split("\n")))
     router = {}
     with open(router_jsonl, encoding="utf-8") as handle:
         for record in map(json.loads, handle):

@@ -5,7 +5,8 @@
 // Usage: peers PATTERNS.tsv UIMS.txt REPEATS [DUMP-PREFIX]
 //   PATTERNS.tsv  one pattern a line: id TAB regex (PCRE2 text as in the registry; written by export.py)
 //   UIMS.txt      one UIM a line (no tabs)
-//   DUMP-PREFIX   when given, writes DUMP-PREFIX.<engine> with "line TAB id,id,…" for every UIM that matches
+//   DUMP-PREFIX   when given, writes DUMP-PREFIX.<engine> with "line TAB id,id,…" for every UIM that matches, and
+//                 DUMP-PREFIX.<engine>.rejected with the ids of the regexes the engine could not compile
 // Prints one key=value line per engine: engine, patterns, rejected, uims, compile_ms, ns_per_uim (median over the
 // passes of whole-pass time / UIMs, no clock read per UIM), ns_per_uim_clocked (the same with two clock reads per
 // UIM, as `uim-router bench` times), matched (UIMs with at least one match).
@@ -135,6 +136,7 @@ struct Engine {
     size_t rejected = 0;
     double compileMs = 0;
     std::string firstRejection;
+    std::vector<std::string> rejectedIds;
     // Appends the ids (indices into the pattern list) of the patterns matching [data, data+len) to `out`.
     std::function<void(const char*, size_t, std::vector<int>&)> match;
 };
@@ -182,6 +184,7 @@ int main(int argc, char** argv) {
         int index = set->Add(toRE2(patterns[k].regex), &error);
         if (index < 0) {
             if (re2set.rejected++ == 0) re2set.firstRejection = patterns[k].id + ": " + error;
+            re2set.rejectedIds.push_back(patterns[k].id);
             continue;
         }
         re2Index.push_back(int(k));
@@ -219,6 +222,7 @@ int main(int argc, char** argv) {
         hs_compile_error_t* error = nullptr;
         if (hs_expression_info(expression.c_str(), hsFlags, &info, &error) != HS_SUCCESS) {
             if (hyperscan.rejected++ == 0) hyperscan.firstRejection = patterns[k].id + ": " + error->message;
+            hyperscan.rejectedIds.push_back(patterns[k].id);
             hs_free_compile_error(error);
             continue;
         }
@@ -242,6 +246,7 @@ int main(int argc, char** argv) {
             return 1;
         }
         if (hyperscan.rejected++ == 0) hyperscan.firstRejection = patterns[hsIndex[bad]].id + ": " + error->message;
+        hyperscan.rejectedIds.push_back(patterns[hsIndex[bad]].id);
         hs_free_compile_error(error);
         wrapped.erase(wrapped.begin() + bad);
         flags.erase(flags.begin() + bad);
@@ -282,6 +287,8 @@ int main(int argc, char** argv) {
         }
         if (dumpPrefix) {
             std::ofstream(std::string(dumpPrefix) + "." + engine.name) << dump.str();
+            std::ofstream rejectedFile(std::string(dumpPrefix) + "." + engine.name + ".rejected");
+            for (const auto& id : engine.rejectedIds) rejectedFile << id << '\n';
         }
         std::vector<double> plain, clocked;
         size_t sink = 0;
