@@ -62,8 +62,12 @@ def write_patterns(folder, out):
 def write_regex_only(folder, out):
     os.makedirs(out, exist_ok=True)
     for path in party_files(folder):
-        with open(path, encoding="utf-8-sig") as handle:
-            document = yaml.safe_load(handle)  # typed, so that `format: 1` and `protocol_party: true` stay so
+        document = load(path)  # strings (`code: NO` stays NO), then the two typed keys typed again
+        if "format" in document:
+            document["format"] = int(document["format"])
+        party = document.get("party", {})
+        if party.get("protocol_party") in ("true", "false"):
+            party["protocol_party"] = party["protocol_party"] == "true"
         for pattern in document.get("patterns", []):
             for key in ("check", "valid_from", "valid_until", "examples"):
                 pattern.pop(key, None)
