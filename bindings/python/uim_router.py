@@ -70,6 +70,11 @@ def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
     lib.uim_router_reload.restype = ctypes.c_int
     lib.uim_router_digest.argtypes = [ctypes.c_void_p, c_char_buffer, ctypes.c_size_t]
     lib.uim_router_digest.restype = ctypes.c_int
+    lib.uim_router_open_trusted.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_char_p), ctypes.c_size_t,
+                                            ctypes.c_int, ctypes.POINTER(ctypes.c_void_p)]
+    lib.uim_router_open_trusted.restype = ctypes.c_void_p
+    lib.uim_router_release_version.argtypes = [ctypes.c_void_p]
+    lib.uim_router_release_version.restype = ctypes.c_long
     lib.uim_router_close.argtypes = [ctypes.c_void_p]
     lib.uim_router_close.restype = None
     lib.uim_router_free_string.argtypes = [ctypes.c_void_p]
@@ -105,18 +110,30 @@ def _date(date: Date) -> Optional[bytes]:
 
 
 class Router:
-    """A registry opened through libUIMRouterC: `directory` is a registry folder, None the bundled registry."""
+    """A registry opened through libUIMRouterC: `directory` is a registry folder, None the bundled registry.
+
+    With `trust` (paths of public key files, NAME.pub from `uim-router keygen`), `directory` must hold a signed
+    release (`_release.json`) signed by at least `threshold` of those keys and listing exactly the folder's Party
+    files; every reload is held to the same, and a reload to an older release is refused."""
 
     #: Bytes of the output buffer route_many starts with (it grows when one line needs more).
     buffer_size = 64 * 1024
     #: UIMs per uim_router_route_batch call in route_many.
     chunk_size = 512
 
-    def __init__(self, directory: Optional[Union[str, os.PathLike]] = None, *, library: Optional[str] = None):
+    def __init__(self, directory: Optional[Union[str, os.PathLike]] = None, *, library: Optional[str] = None,
+                 trust: Optional[Iterable[Union[str, os.PathLike]]] = None, threshold: int = 1):
         self._lib = _library(library)
         problems = ctypes.c_void_p()
         folder = None if directory is None else os.fsencode(directory)
-        handle = self._lib.uim_router_open(folder, ctypes.byref(problems))
+        if trust is None:
+            handle = self._lib.uim_router_open(folder, ctypes.byref(problems))
+        else:
+            if folder is None:
+                raise ValueError("a trusted Router needs the registry folder that holds the signed release")
+            keys = [os.fsencode(key) for key in trust]
+            paths = (ctypes.c_char_p * max(len(keys), 1))(*keys)
+            handle = self._lib.uim_router_open_trusted(folder, paths, len(keys), threshold, ctypes.byref(problems))
         if not handle:
             raise UIMRouterError(f"cannot open the registry {directory!r}", self._take(problems))
         self._handle = handle
@@ -223,6 +240,11 @@ class Router:
         if self._lib.uim_router_digest(self._open_handle(), buffer, len(buffer)) != _OK:
             raise ValueError("uim_router_digest failed")
         return buffer.value.decode()
+
+    @property
+    def release_version(self) -> int:
+        """The version of the verified release in service; 0 when the Router was opened without `trust`."""
+        return self._lib.uim_router_release_version(self._open_handle())
 
     def reload(self, directory: Optional[Union[str, os.PathLike]] = None) -> str:
         """Loads `directory` (None: the folder this Router was opened with, or the bundled registry) and puts it in

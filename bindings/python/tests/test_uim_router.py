@@ -115,6 +115,28 @@ def test_open_reports_diagnostics(registries):
     assert re.search(r"CC\.yaml:\d+:\d+: error:", failure.value.diagnostics)
 
 
+def test_trusted_open_refuses_an_unsigned_folder_and_reports_why(registries):
+    with Router(registries / "a") as router:
+        assert router.release_version == 0   # opened without trust: no verified release
+    with pytest.raises(UIMRouterError) as failure:
+        Router(registries / "a", trust=[registries / "no-such.pub"])
+    assert failure.value.diagnostics, "a refusal says why"
+    with pytest.raises(ValueError):
+        Router(None, trust=[registries / "no-such.pub"])
+
+
+def test_trusted_open_serves_a_signed_release():
+    # Tests/CInterface/run signs a release with the build's uim-router before hiding the toolchain and passes it here.
+    folder, key = os.environ.get("UIM_ROUTER_SIGNED_REGISTRY"), os.environ.get("UIM_ROUTER_TRUSTED_KEY")
+    if not folder or not key:
+        pytest.skip("UIM_ROUTER_SIGNED_REGISTRY / UIM_ROUTER_TRUSTED_KEY not set (Tests/CInterface/run sets them)")
+    with Router(folder, trust=[key]) as router:
+        assert router.release_version == 1
+        assert router.decide("X1234", DAY) == ("routed", "AA")
+    with pytest.raises(UIMRouterError):
+        Router(folder, trust=[key], threshold=2)   # one signature, two required
+
+
 def test_close_and_context_manager():
     router = Router()
     with router:
