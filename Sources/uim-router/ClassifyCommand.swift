@@ -46,6 +46,11 @@ struct ClassifyCommand: ParsableCommand {
             registry path and digest, tool version, query date (or per row), time generated (UTC). They hold \
             counts only, never a UIM. A closed standard output (`| head`) ends the run quietly.
 
+            --hints gives every unrouted record its repair hints, as `route --hints` does: "hints" in jsonl, a \
+            last column `hints` in csv/tsv (each hint as repair:UIM->PARTY, joined with ;), a line per hint in \
+            text. The summary and report then count unrouted UIMs with at least one hint, in total and by repair \
+            kind. Hints never change a record's status, Party or matches.
+
             Exit status: 0 done; 1 registry problems; 64 bad usage; 65 an input's columns do not fit (or none \
             looks like UIMs); 66 an input cannot be opened; 74 reading or writing failed; 130 interrupted.
 
@@ -53,6 +58,7 @@ struct ClassifyCommand: ParsableCommand {
               zcat seized.txt.gz | uim-router classify --format tsv --output routed.tsv
               uim-router classify seizure.csv --format csv --summary > routed.csv
               uim-router classify seizure.csv --column "Pack code" --report seizure.html
+              uim-router classify scanned.txt --hints --format tsv --summary > hints.tsv
             """
     )
 
@@ -84,6 +90,10 @@ struct ClassifyCommand: ParsableCommand {
 
     @Option(help: "Routing threads (default: the number of cores).")
     var jobs: Int?
+
+    @Flag(help: ArgumentHelp("Give every unrouted UIM its repair hints (jsonl: \"hints\"; csv/tsv: a last `hints` "
+        + "column; text: a line per hint) and count them by repair kind in the summary and report."))
+    var hints = false
 
     @Flag(help: "Print the counts to standard error at the end.")
     var summary = false
@@ -136,6 +146,7 @@ struct ClassifyCommand: ParsableCommand {
             jobs: jobs ?? System.coreCount, date: day, format: outputFormat(router.registry),
             column: column.map(ColumnSelector.init), dateColumn: dateColumn.map(ColumnSelector.init),
             toolVersion: UIMRouterCommand.configuration.version)
+        options.hints = hints
         options.onColumnChoice = { choice in
             switch choice.reason {
             case .requested, .named: break

@@ -15,6 +15,7 @@ struct ClassifyText: Sendable {
             var line = String(record.line)
             line = String(repeating: " ", count: max(0, 8 - line.count)) + line + "  "
             if let file = record.file { line = file + ":" + line }
+            let prefix = line.count
             var body = String(text.line(for: record.result).dropLast())
             if record.result.status == .invalid, record.result.error == nil, let reason = record.invalidReason {
                 if body.hasSuffix("invalid") { body = String(body.dropLast(7)) + reason }
@@ -24,7 +25,8 @@ struct ClassifyText: Sendable {
                 line += "  [" + zip(record.carriedNames, record.carried).map { "\($0)=\(Self.oneLine($1))" }
                     .joined(separator: "; ") + "]"
             }
-            return line + "\n"
+            // With --hints, an unrouted record's hints follow on lines of their own, under the UIM.
+            return line + "\n" + text.hintLines(for: record.result, indent: String(repeating: " ", count: prefix + 2))
         })
     }
 

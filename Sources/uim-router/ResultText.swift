@@ -34,6 +34,19 @@ struct ResultText {
         return line + "\n"
     }
 
+    /// One indented line per repair hint of `result` (`--hints`), such as
+    /// `  hint typed-confusable: KRAT1ZIZGXEZRQZ34 routes to KE Kenya (KE-EGMS-STAMP)`; empty when it has none.
+    func hintLines(for result: RouteResult, indent: String = "  ") -> String {
+        guard let hints = result.hints, !hints.isEmpty else { return "" }
+        var lines = ""
+        for hint in hints {
+            let target = hint.party.map { "routes to \($0) \(names[$0] ?? "")" }
+                ?? "ambiguous between \(hint.parties.joined(separator: ", "))"
+            lines += "\(indent)hint \(hint.repair.rawValue): \(printable(hint.uim)) \(target) (\(hint.pattern))\n"
+        }
+        return lines
+    }
+
     /// Shows control characters (GS as ⟨GS⟩, others as ⟨0xNN⟩) so a line never breaks the table.
     private func printable(_ text: String) -> String {
         var out = ""

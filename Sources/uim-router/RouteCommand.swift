@@ -33,6 +33,12 @@ struct RouteCommand: ParsableCommand {
             (no pattern; patterns set aside by check character, validity date or match limit are named), \
             invalid.
 
+            --hints searches every unrouted UIM for scanner or typing damage (lost or stand-in GS, Caps Lock, \
+            QWERTZ/AZERTY layouts, a look-alike, two neighbours swapped, separators, leftovers) and lists the \
+            repaired forms that route: "hints" in JSON, an indented `hint KIND: UIM routes to PARTY` line per hint \
+            in text. Hints never change the status, Party or matches: check with the issuing Party (see \
+            `uim-router explain`).
+
             --output writes a temporary file beside FILE and renames it when complete: an interrupted or failed \
             run leaves no partial file. A closed standard output (`| head -1`) ends the run quietly; a write that \
             fails otherwise (a full disk) exits 74.
@@ -40,6 +46,7 @@ struct RouteCommand: ParsableCommand {
             Examples:
               uim-router route ']d2WAAGSnB3Wwd25r4f5z21090418' KE62611695722008
               uim-router route --format jsonl --date 2026-06-01 < scanned.txt
+              uim-router route --hints --date 2026-06-01 'KRATIZIZGXEZRQZ34'
               zcat seized.txt.gz | uim-router route --format jsonl --output routed.jsonl -
             """
     )
@@ -57,6 +64,9 @@ struct RouteCommand: ParsableCommand {
                                                     valueName: "file"))
     var output: String?
 
+    @Flag(help: "Give every unrouted UIM its repair hints: repaired forms that route (never changes the result).")
+    var hints = false
+
     @Argument(help: "UIMs to route (`-`: the lines of standard input; default: standard input).")
     var uims: [String] = []
 
@@ -70,6 +80,7 @@ struct RouteCommand: ParsableCommand {
         let loaded = router.registry
         let day = date ?? Day.today()
         let scratch = router.makeScratch()
+        let finder = hints ? HintFinder(router: router) : nil
         var outputFile: AtomicOutputFile?
         // Ctrl-C is caught before the temporary file exists, so no moment leaves one behind.
         let temporary = PendingOutput()
@@ -94,7 +105,8 @@ struct RouteCommand: ParsableCommand {
         var writer = JSONWriter()
 
         func emit(_ line: UnsafeBufferPointer<UInt8>) throws {
-            let result = router.route(utf8: line, on: day, using: scratch)
+            var result = router.route(utf8: line, on: day, using: scratch)
+            finder?.attachHints(to: &result, on: day)
             switch format {
             case .jsonl:
                 writer.bytes.removeAll(keepingCapacity: true)
@@ -102,7 +114,7 @@ struct RouteCommand: ParsableCommand {
                 writer.bytes.append(UInt8(ascii: "\n"))
                 try sink.write(writer.bytes)
             case .text:
-                try sink.write(text.line(for: result))
+                try sink.write(text.line(for: result) + text.hintLines(for: result))
             }
         }
 

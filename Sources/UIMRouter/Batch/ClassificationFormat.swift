@@ -20,6 +20,10 @@ public enum ClassificationFormat: Sendable {
     /// `patterns` every matching pattern id (`|`); `fields` the first match's named groups as a JSON object;
     /// `reasons` why the record is invalid, or the patterns set aside as `PATTERN:reason` (`|`), or `no-pattern`.
     public static let columns = ["line", "uim", "status", "party", "party_name", "patterns", "fields", "reasons"]
+
+    /// The column added last with ``ClassifierOptions/hints``: an unrouted record's repair hints, each as
+    /// `repair:UIM->PARTY` (for an ambiguous repair, the candidate Parties joined with `|`), joined with `;`.
+    public static let hintsColumn = "hints"
 }
 
 /// One classified record, as given to a ``ClassificationFormat/custom(header:record:)`` format.
@@ -28,7 +32,8 @@ public struct ClassifiedRecord: Sendable {
     public var file: String?
     /// The input line the record starts on (1-based; a CSV/TSV header is line 1).
     public var line: Int
-    /// The routing result (for a malformed row: `invalid`, with the UIM field as read).
+    /// The routing result (for a malformed row: `invalid`, with the UIM field as read); with
+    /// ``ClassifierOptions/hints``, an unrouted result carries its ``RouteResult/hints``.
     public var result: RouteResult
     /// Why the record is invalid: the router's reason, or a malformed-row reason.
     public var invalidReason: String?

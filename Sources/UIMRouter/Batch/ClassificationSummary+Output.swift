@@ -81,6 +81,13 @@ extension ClassificationSummary {
         Self.write(unrouted, to: &w)
         w.raw(",\n  \"invalid\": ")
         Self.write(invalid, to: &w)
+        if let hints {
+            w.raw(",\n  \"hints\": {\"unrouted_with_hints\": ")
+            w.number(hints.unroutedWithHints)
+            w.raw(", \"by_repair\": ")
+            Self.write(hints.byRepair.map { ReasonCount(reason: $0.repair.rawValue, count: $0.count) }, to: &w)
+            w.raw("}")
+        }
         w.raw("\n}\n")
         return String(decoding: w.bytes, as: UTF8.self)
     }
@@ -122,6 +129,13 @@ extension ClassificationSummary {
             if !present.isEmpty { lines.append(title) }
             for reason in present {
                 lines.append("  " + pad(reason.reason, 34) + pad(String(reason.count), 12, right: true))
+            }
+        }
+        if let hints {
+            lines.append("Unrouted with repair hints:")
+            lines.append("  " + pad("any repair", 34) + pad(String(hints.unroutedWithHints), 12, right: true))
+            for kind in hints.byRepair where kind.count > 0 {
+                lines.append("  " + pad(kind.repair.rawValue, 34) + pad(String(kind.count), 12, right: true))
             }
         }
         return lines.joined(separator: "\n") + "\n"

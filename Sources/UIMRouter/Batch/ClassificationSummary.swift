@@ -36,6 +36,23 @@ public struct ClassificationSummary: Sendable, Hashable {
         public var count: Int
     }
 
+    /// Unrouted UIMs with repair hints, when the run searched them (``ClassifierOptions/hints``).
+    public struct HintCounts: Sendable, Hashable {
+        /// A number of unrouted UIMs with at least one hint of one kind.
+        public struct RepairCount: Sendable, Hashable {
+            /// The repair kind.
+            public var repair: RepairKind
+            /// Unrouted UIMs with a hint of this kind.
+            public var count: Int
+        }
+
+        /// Unrouted UIMs with at least one hint (each counted once, whatever its hints' kinds).
+        public var unroutedWithHints: Int
+        /// By repair kind, every kind present in ``RepairKind`` order: a UIM with hints of two kinds counts under
+        /// each, so these may add up to more than ``unroutedWithHints``.
+        public var byRepair: [RepairCount]
+    }
+
     /// One input of the run, as read.
     public struct Input: Sendable, Hashable {
         /// Its name (`-` for standard input).
@@ -99,12 +116,14 @@ public struct ClassificationSummary: Sendable, Hashable {
     public var unrouted: [ReasonCount]
     /// Invalid records by reason (every reason present, including the malformed-row ones).
     public var invalid: [ReasonCount]
+    /// Unrouted UIMs with repair hints, by kind; nil when the run did not search hints.
+    public var hints: HintCounts?
 
     /// The number of records with `status`.
     public func count(_ status: RouteStatus) -> Int { statuses[status] ?? 0 }
 
     init(tally: ClassificationTally, router: Router, date: Day, complete: Bool, inputs: [Input] = [],
-         dateColumn: String? = nil, toolVersion: String = "") {
+         dateColumn: String? = nil, toolVersion: String = "", hints: Bool = false) {
         self.inputs = inputs
         self.dateColumn = dateColumn
         self.toolVersion = toolVersion
@@ -130,6 +149,8 @@ public struct ClassificationSummary: Sendable, Hashable {
             .map { ReasonCount(reason: $0.0, count: $0.1) }
         invalid = zip(InvalidReason.allCases.map(\.rawValue) + MalformedRow.allCases.map(\.description), tally.invalid)
             .map { ReasonCount(reason: $0.0, count: $0.1) }
+        let byRepair = zip(RepairKind.allCases, tally.hintedByKind).map { HintCounts.RepairCount(repair: $0, count: $1) }
+        self.hints = hints ? HintCounts(unroutedWithHints: tally.hinted, byRepair: byRepair) : nil
     }
 
     /// The current time, UTC, as `YYYY-MM-DDTHH:MM:SSZ`.

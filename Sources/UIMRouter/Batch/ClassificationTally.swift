@@ -14,12 +14,17 @@ struct ClassificationTally: Sendable, Equatable {
     var invalid: [Int]
     /// Ambiguous UIMs by their candidate Parties (codes joined with `+`, in order of first match).
     var ambiguous: [String: Int] = [:]
+    /// Unrouted UIMs with at least one repair hint (counted only with hints).
+    var hinted = 0
+    /// Unrouted UIMs with a hint of each kind, by `RepairKind.allCases` index.
+    var hintedByKind: [Int]
 
     init(partyCount: Int) {
         statuses = Array(repeating: 0, count: RouteStatus.allCases.count)
         routed = Array(repeating: 0, count: partyCount)
         unrouted = Array(repeating: 0, count: RejectionReason.allCases.count + 1)
         invalid = Array(repeating: 0, count: InvalidReason.allCases.count + MalformedRow.allCases.count)
+        hintedByKind = Array(repeating: 0, count: RepairKind.allCases.count)
     }
 
     mutating func merge(_ other: ClassificationTally) {
@@ -29,6 +34,8 @@ struct ClassificationTally: Sendable, Equatable {
         for k in unrouted.indices { unrouted[k] += other.unrouted[k] }
         for k in invalid.indices { invalid[k] += other.invalid[k] }
         for (key, value) in other.ambiguous { ambiguous[key, default: 0] += value }
+        hinted += other.hinted
+        for k in hintedByKind.indices { hintedByKind[k] += other.hintedByKind[k] }
     }
 }
 

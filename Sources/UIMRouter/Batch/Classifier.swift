@@ -60,7 +60,8 @@ public final class Classifier: Sendable {
         for _ in 0..<options.jobs {
             start(threads) { [self] in
                 let scratch = router.makeScratch()
-                var encoder = RecordEncoder(router: router, format: options.format, day: options.date, fileNames: names)
+                var encoder = RecordEncoder(router: router, format: options.format, day: options.date, fileNames: names,
+                                            hints: options.hints)
                 while let (chunk, output) = pipeline.nextChunk() {
                     pipeline.deliver(encoder.encode(chunk, into: output, using: scratch))
                 }
@@ -68,7 +69,8 @@ public final class Classifier: Sendable {
             }
         }
 
-        let headerEncoder = RecordEncoder(router: router, format: options.format, day: options.date, fileNames: names)
+        let headerEncoder = RecordEncoder(router: router, format: options.format, day: options.date, fileNames: names,
+                                          hints: options.hints)
         defer { headerEncoder.release() }
         var tally = ClassificationTally(partyCount: router.partyCodes.count)
         var failure: OutputError?
@@ -118,7 +120,7 @@ public final class Classifier: Sendable {
         let summary = ClassificationSummary(tally: tally, router: router, date: options.date, complete: complete,
                                             inputs: pipeline.inputs,
                                             dateColumn: pipeline.inputs.lazy.compactMap(\.dateColumn).first,
-                                            toolVersion: options.toolVersion)
+                                            toolVersion: options.toolVersion, hints: options.hints)
         return ClassificationOutcome(ending: ending, summary: summary, lastPosition: last)
     }
 

@@ -33,6 +33,10 @@ public struct ClassifierOptions: Sendable {
     public var dateColumn: ColumnSelector?
     /// The version of the tool that runs, recorded in the summary (provenance).
     public var toolVersion: String
+    /// Whether every `unrouted` record gains its repair hints (``HintFinder``): in its JSON line (`hints`), in a last
+    /// `hints` column of CSV/TSV, in ``ClassifiedRecord/result``, and as counts by repair kind in the summary.
+    /// Off, nothing is searched and the outputs are those of a run without hints.
+    public var hints: Bool = false
     /// Told, on the reader thread, which UIM column each CSV/TSV input routes and why (before its first record).
     public var onColumnChoice: (@Sendable (UIMColumnChoice) -> Void)?
     /// About how many input bytes make one unit of work.

@@ -60,6 +60,13 @@ public enum HTMLReport {
         })
         html += "<h2>Unrouted, by reason</h2>\n"
         html += table(id: "unrouted", ["Reason", "UIMs"], summary.unrouted.map { [$0.reason, String($0.count)] })
+        if let hints = summary.hints {
+            html += "<h2>Unrouted with repair hints</h2>\n"
+            html += "<p class=\"note\">A UIM with hints of two kinds counts once in the first row and under each "
+                + "kind. Hints never change a UIM's status: check with the issuing Party.</p>\n"
+            html += table(id: "hints", ["Repair", "Unrouted UIMs"], [["any repair", String(hints.unroutedWithHints)]]
+                + hints.byRepair.map { [$0.repair.rawValue, String($0.count)] })
+        }
         html += "<h2>Invalid, by reason</h2>\n"
         html += table(id: "invalid", ["Reason", "Records"], summary.invalid.map { [$0.reason, String($0.count)] })
         html += "<p class=\"note\">Counts only: this report holds no UIM and no other input text.</p>\n"

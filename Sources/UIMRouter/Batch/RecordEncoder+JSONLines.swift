@@ -19,7 +19,9 @@ extension RecordEncoder {
             out.appendJSONString(malformed.description)
         } else {
             json.bytes.removeAll(keepingCapacity: true)
-            router.result(for: uim, in: scratch).writeJSON(to: &json)
+            var result = router.result(for: uim, in: scratch)
+            if hintFinder != nil, result.status == .unrouted { result.hints = recordHints }
+            result.writeJSON(to: &json)
             json.bytes.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0.dropFirst().dropLast())) }
         }
         if let fields, !carriedNames.isEmpty {

@@ -54,7 +54,27 @@ extension RecordEncoder {
         } else {
             writeRejections(scratch, status: status)
         }
-        out.put(UInt8(ascii: "\n"))
+        if hintFinder != nil {
+            writeHintsCell(status: status)
+            out.append(UInt8(ascii: "\n"))
+        } else {
+            out.put(UInt8(ascii: "\n"))
+        }
+    }
+
+    /// The last cell with hints (``ClassificationFormat/hintsColumn``), led by its separator: each hint of an
+    /// unrouted record as `repair:UIM->PARTY` (ambiguous: the Parties joined with `|`), joined with `;`.
+    @inline(never)
+    private mutating func writeHintsCell(status: RouteStatus) {
+        let delimiter = cells.delimiter
+        out.append(delimiter)
+        guard status == .unrouted, !recordHints.isEmpty else { return }
+        var text = ""
+        for (k, hint) in recordHints.enumerated() {
+            if k > 0 { text += ";" }
+            text += hint.repair.rawValue + ":" + hint.uim + "->" + hint.parties.joined(separator: "|")
+        }
+        Array(text.utf8).withUnsafeBufferPointer { Self.appendCell($0, delimiter: delimiter, to: &out) }
     }
 
     /// The `uim` cell: the input as read (an invalid one made valid UTF-8 first).

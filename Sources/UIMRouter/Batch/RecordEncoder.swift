@@ -30,9 +30,15 @@ struct RecordEncoder {
     /// The distinct Parties of the last ambiguous record, in order of first match (`partyListCount` of them).
     let partyList: UnsafeMutablePointer<Int>
     var partyListCount = 0
+    /// The repair-hint search (``ClassifierOptions/hints``), with a scratch of its own: one per encoder, as the
+    /// encoder is one per thread. Nil without hints, and then no record pays for it.
+    let hintFinder: HintFinder?
+    /// The hints of the last unrouted record (meaningful only when ``hintFinder`` is set and the record is unrouted).
+    var recordHints: [RepairHint] = []
 
-    init(router: Router, format: ClassificationFormat, day: Day, fileNames: [String]?) {
+    init(router: Router, format: ClassificationFormat, day: Day, fileNames: [String]?, hints: Bool = false) {
         self.router = router
+        hintFinder = hints ? HintFinder(router: router) : nil
         self.format = format
         self.day = day
         self.fileNames = fileNames
@@ -65,6 +71,7 @@ struct RecordEncoder {
             var writer = ByteWriter(capacity: 256)
             defer { writer.deallocate() }
             let names = carriedNames + (fileNames == nil ? [] : ["file"]) + ClassificationFormat.columns
+                + (hintFinder == nil ? [] : [ClassificationFormat.hintsColumn])
             for (k, name) in names.enumerated() {
                 if k > 0 { writer.append(delimiter) }
                 Array(name.utf8).withUnsafeBufferPointer { Self.appendCell($0, delimiter: delimiter, to: &writer) }
@@ -168,6 +175,7 @@ struct RecordEncoder {
                             scratch: scratch)
             status = scratch.status
             count(status, scratch: scratch)
+            if status == .unrouted, hintFinder != nil { findHints(uim, day: day, scratch: scratch) }
         }
         switch format {
         case .csv, .tsv:
@@ -177,8 +185,9 @@ struct RecordEncoder {
             writeJSONLine(line: line, file: file, uim: uim, fields: fields, malformed: malformed, router: router,
                           scratch: scratch)
         case .custom(_, let body):
-            let result = malformed == nil ? router.result(for: uim, in: scratch)
+            var result = malformed == nil ? router.result(for: uim, in: scratch)
                 : RouteResult(uim: String(decoding: uim, as: UTF8.self), status: .invalid)
+            if hintFinder != nil, result.status == .unrouted { result.hints = recordHints }
             let record = ClassifiedRecord(
                 file: fileNames?[file], line: line, result: result,
                 invalidReason: malformed?.description ?? result.error?.rawValue,
@@ -186,6 +195,16 @@ struct RecordEncoder {
                 carried: fields?.carried.map { String(decoding: $0, as: UTF8.self) } ?? [])
             out.append(Array(body(record).utf8))
         }
+    }
+
+    /// Searches the repair hints of the unrouted UIM just decided into `scratch` (on the hint finder's own scratch,
+    /// so `scratch` keeps the record's outcome for the writers), keeps them in `recordHints` and counts them. Apart
+    /// from the record loop: only `--hints` runs it.
+    @inline(never)
+    private mutating func findHints(_ uim: UnsafeBufferPointer<UInt8>, day: Day, scratch: RouteScratch) {
+        guard let hintFinder else { return }
+        recordHints = hintFinder.hints(forNormalised: Array(uim[scratch.subject]), on: day).hints
+        counters.countHints(recordHints)
     }
 
     /// Counts the outcome just decided into `scratch`; for an ambiguous one, also lists its Parties in `partyList`.

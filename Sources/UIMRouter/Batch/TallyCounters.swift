@@ -11,6 +11,8 @@ struct TallyCounters {
     private let routedStart = 5
     private let unroutedStart: Int
     private let invalidStart: Int
+    /// Unrouted records with at least one repair hint, then by `RepairKind.allCases` index (``countHints(_:)``).
+    private let hintedStart: Int
     /// Ambiguous records of this chunk by their candidate Parties' signature (see ``AmbiguousKeys``).
     private(set) var ambiguous: [UInt64: Int] = [:]
 
@@ -18,7 +20,8 @@ struct TallyCounters {
         self.partyCount = partyCount
         unroutedStart = routedStart + partyCount
         invalidStart = unroutedStart + RejectionReason.allCases.count + 1
-        slotCount = invalidStart + InvalidReason.allCases.count + MalformedRow.allCases.count
+        hintedStart = invalidStart + InvalidReason.allCases.count + MalformedRow.allCases.count
+        slotCount = hintedStart + 1 + RepairKind.allCases.count
         slots = .allocate(capacity: slotCount)
         slots.initialize(repeating: 0, count: slotCount)
     }
@@ -63,6 +66,15 @@ struct TallyCounters {
         slots[invalidStart &+ InvalidReason.allCases.count &+ reason.tallyIndex] &+= 1
     }
 
+    /// An unrouted record's repair hints: counted once when there is any, and once under each kind present.
+    func countHints(_ hints: [RepairHint]) {
+        guard !hints.isEmpty else { return }
+        slots[hintedStart] &+= 1
+        for (k, kind) in RepairKind.allCases.enumerated() where hints.contains(where: { $0.repair == kind }) {
+            slots[hintedStart &+ 1 &+ k] &+= 1
+        }
+    }
+
     /// The counts so far as a tally (ambiguous sets named through `keys`); then zero again.
     mutating func takeTally(keys: AmbiguousKeys) -> ClassificationTally {
         var tally = ClassificationTally(partyCount: partyCount)
@@ -71,6 +83,8 @@ struct TallyCounters {
         for k in tally.routed.indices { tally.routed[k] = slots[routedStart + k] }
         for k in tally.unrouted.indices { tally.unrouted[k] = slots[unroutedStart + k] }
         for k in tally.invalid.indices { tally.invalid[k] = slots[invalidStart + k] }
+        tally.hinted = slots[hintedStart]
+        for k in tally.hintedByKind.indices { tally.hintedByKind[k] = slots[hintedStart + 1 + k] }
         for (signature, count) in ambiguous { tally.ambiguous[keys.name(of: signature), default: 0] += count }
         slots.update(repeating: 0, count: slotCount)
         ambiguous.removeAll(keepingCapacity: true)

@@ -53,10 +53,11 @@ enum BatchFixtures {
     static func classify(_ bytes: [UInt8], format: InputFormat = .plain, output: ClassificationFormat = .tsv,
                          jobs: Int = 2, chunkBytes: Int = 1024, column: ColumnSelector? = nil,
                          dateColumn: ColumnSelector? = nil,
-                         cancellation: ClassificationCancellation = ClassificationCancellation())
+                         cancellation: ClassificationCancellation = ClassificationCancellation(), hints: Bool = false)
         throws -> (text: String, outcome: ClassificationOutcome) {
-        let options = ClassifierOptions(jobs: jobs, date: day, format: output, column: column, dateColumn: dateColumn,
+        var options = ClassifierOptions(jobs: jobs, date: day, format: output, column: column, dateColumn: dateColumn,
                                         toolVersion: "9.9.9-test", chunkBytes: chunkBytes)
+        options.hints = hints
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("batch-out-\(UUID().uuidString)")
         try Data().write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
