@@ -2,6 +2,12 @@
 // the automaton (and their near misses); the automaton must accept exactly what PCRE2 matches.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegex
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
+@testable import UIMRegistryTools
+@testable import UIMClassify
 
 @Suite("Analyser automaton agrees with PCRE2")
 struct AutomatonDifferentialTests {

@@ -2,6 +2,12 @@
 // using `(*ACCEPT)` or recursion, run on the interpreter and route exactly as the interpreter says.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegex
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
+@testable import UIMRegistryTools
+@testable import UIMClassify
 
 @Suite("JIT selection")
 struct JITSelectionTests {

@@ -2,6 +2,12 @@
 // against its full path on random and synthetic registries.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegex
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
+@testable import UIMRegistryTools
+@testable import UIMClassify
 
 @Suite("MultiPatternDFA")
 struct MultiPatternDFATests {

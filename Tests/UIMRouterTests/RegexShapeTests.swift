@@ -2,6 +2,12 @@
 // every construct but the automaton is too large; only PCRE2's own facts when the parser does not model a construct.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegex
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
+@testable import UIMRegistryTools
+@testable import UIMClassify
 
 @Suite("RegexShape")
 struct RegexShapeTests {

@@ -5,6 +5,12 @@ import FoundationXML
 #endif
 import Testing
 @testable import UIMRouter
+@testable import UIMRegex
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
+@testable import UIMRegistryTools
+@testable import UIMClassify
 
 @Suite("HTMLReport")
 struct HTMLReportTests {

@@ -3,6 +3,12 @@
 import Foundation
 
 @testable import UIMRouter
+@testable import UIMRegex
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
+@testable import UIMRegistryTools
+@testable import UIMClassify
 
 enum RegistryFixtures {
     /// A file header for Party `code` (6 lines): the first pattern line that follows is line 7.

@@ -2,6 +2,12 @@
 import Foundation
 
 @testable import UIMRouter
+@testable import UIMRegex
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
+@testable import UIMRegistryTools
+@testable import UIMClassify
 
 /// A temporary registry folder with two Party files; removed when released.
 final class SignedFolder {
