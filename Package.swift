@@ -40,7 +40,9 @@ let package = Package(
         // 2. The registry as validated data: model, YAML loading with located diagnostics, check algorithms, digest.
         .target(
             name: "UIMRegistry",
-            dependencies: ["UIMRegex", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "UIMRegex", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // 3. The regex compiler: dialect parser, byte NFA/DFA, per-pattern analysis, multi-pattern automata and tries.
         .target(name: "UIMAutomata", dependencies: ["UIMRegex"]),
@@ -54,7 +56,9 @@ let package = Package(
         // 5. What registry maintainers run: conflicts, lint, sampler, submission check, diff, fmt, schema, benchmarks.
         .target(
             name: "UIMRegistryTools",
-            dependencies: ["UIMRegex", "UIMRegistry", "UIMAutomata", "UIMRouting", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "UIMRegex", "UIMRegistry", "UIMAutomata", "UIMRouting", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // 6. Batch classification of seizure lists: readers, the ordered pipeline, encoders, summaries, reports.
         .target(name: "UIMClassify", dependencies: ["UIMRegistry", "UIMRouting"]),
