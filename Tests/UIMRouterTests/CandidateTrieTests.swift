@@ -6,8 +6,6 @@ import Testing
 @testable import UIMRegistry
 @testable import UIMAutomata
 @testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("Candidate trie with analysed prefixes")
 struct CandidateTrieTests {

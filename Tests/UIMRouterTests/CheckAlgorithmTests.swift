@@ -2,12 +2,7 @@
 
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
-@testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
 
 fileprivate extension CheckAlgorithm {
     /// A per-algorithm seed offset, so the algorithms do not all see the same payloads.

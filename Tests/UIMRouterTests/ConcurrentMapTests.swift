@@ -1,12 +1,8 @@
 // The parallel per-pattern map of a registry build: same values, same order as a serial map, whatever the threads.
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
-@testable import UIMRegistry
 @testable import UIMAutomata
-@testable import UIMRouting
 @testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("concurrentMap")
 struct ConcurrentMapTests {

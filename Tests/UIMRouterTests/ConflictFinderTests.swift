@@ -2,12 +2,9 @@
 // pairs that must never be reported (same Party, disjoint validity, incompatible prefixes).
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
 @testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("Conflict finder")
 struct ConflictFinderTests {

@@ -1,12 +1,7 @@
 // Calendar days: parsing, printing, ordering.
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
-@testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("Day")
 struct DayTests {

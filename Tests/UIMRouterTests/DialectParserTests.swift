@@ -2,12 +2,7 @@
 // s, `$` before a final newline, literal braces, possessive quantifiers) decided the way PCRE2 decides them.
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
-@testable import UIMRegistry
 @testable import UIMAutomata
-@testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("Dialect parser")
 struct DialectParserTests {

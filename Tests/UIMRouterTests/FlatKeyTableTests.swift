@@ -1,12 +1,7 @@
 // The interning table under the subset constructions: numbering by first insertion, lookups, growth, reset.
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
-@testable import UIMRegistry
 @testable import UIMAutomata
-@testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("FlatKeyTable")
 struct FlatKeyTableTests {

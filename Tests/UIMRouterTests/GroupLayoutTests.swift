@@ -6,8 +6,6 @@ import Testing
 @testable import UIMRegistry
 @testable import UIMAutomata
 @testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("Group layouts agree with PCRE2")
 struct GroupLayoutTests {

@@ -4,10 +4,8 @@ import Testing
 @testable import UIMRouter
 @testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
 @testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("JIT selection")
 struct JITSelectionTests {

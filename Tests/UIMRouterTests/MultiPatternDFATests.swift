@@ -7,7 +7,6 @@ import Testing
 @testable import UIMAutomata
 @testable import UIMRouting
 @testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("MultiPatternDFA")
 struct MultiPatternDFATests {

@@ -1,12 +1,7 @@
 // The contract's normalisation: white space, AIM symbology identifiers, and the four invalid-input reasons.
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
-@testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("Normalizer")
 struct NormalizerTests {

@@ -1,12 +1,7 @@
 // What the analysis reads off the automaton: exact lengths, prefix-free literal prefixes, first bytes.
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
-@testable import UIMRegistry
 @testable import UIMAutomata
-@testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("Pattern analysis summaries")
 struct PatternAnalysisTests {

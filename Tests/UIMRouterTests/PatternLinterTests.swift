@@ -1,9 +1,7 @@
 // `lint` findings: each code raised where it should be and not elsewhere.
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
 @testable import UIMRegistryTools
 @testable import UIMClassify

@@ -2,12 +2,9 @@
 // by seed, and opaque patterns are refused.
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
 @testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("Pattern sampler")
 struct PatternSamplerTests {

@@ -3,11 +3,7 @@
 import Testing
 @testable import UIMRouter
 @testable import UIMRegex
-@testable import UIMRegistry
 @testable import UIMAutomata
-@testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("RegexShape")
 struct RegexShapeTests {

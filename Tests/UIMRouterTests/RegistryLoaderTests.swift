@@ -5,7 +5,6 @@ import Foundation
 import Testing
 
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
 @testable import UIMAutomata
 @testable import UIMRouting

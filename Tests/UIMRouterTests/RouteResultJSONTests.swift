@@ -1,12 +1,8 @@
 // The contract's JSON line: key order, omitted keys, escaping.
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("RouteResult JSON")
 struct RouteResultJSONTests {

@@ -2,12 +2,8 @@
 import Dispatch
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("Router")
 struct RouterTests {

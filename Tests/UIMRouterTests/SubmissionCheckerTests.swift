@@ -2,12 +2,8 @@
 // elsewhere, its conflicts and lint — and the verdict.
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
-@testable import UIMRouting
 @testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("Submission checker")
 struct SubmissionCheckerTests {

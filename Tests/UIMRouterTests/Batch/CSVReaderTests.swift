@@ -1,11 +1,6 @@
 // The RFC 4180 reader: quoting, embedded separators and line breaks, line numbers, and malformed rows in place.
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
-@testable import UIMRegistry
-@testable import UIMAutomata
-@testable import UIMRouting
-@testable import UIMRegistryTools
 @testable import UIMClassify
 
 @Suite("CSVReader")

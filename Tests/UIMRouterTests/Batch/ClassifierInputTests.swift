@@ -3,9 +3,6 @@
 import Foundation
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
-@testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
 @testable import UIMRegistryTools
 @testable import UIMClassify

@@ -1,11 +1,8 @@
 // The word-at-a-time byte scans, copies and counters of the classify hot path, each against the obvious byte loop.
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
-@testable import UIMRegistryTools
 @testable import UIMClassify
 
 @Suite("classify encoding kernels")

@@ -5,11 +5,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
-@testable import UIMRouting
-@testable import UIMRegistryTools
 @testable import UIMClassify
 
 @Suite("HTMLReport")

@@ -6,12 +6,8 @@ import Synchronization
 import Testing
 
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("ReloadingRouter")
 struct ReloadingRouterTests {

@@ -6,9 +6,7 @@ import Foundation
 import Testing
 
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
 @testable import UIMRegistryTools
 @testable import UIMClassify

@@ -2,12 +2,9 @@
 // a witness routes as ambiguous between the two Parties it names.
 import Testing
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
 @testable import UIMRegistryTools
-@testable import UIMClassify
 
 enum AnalysisFixtures {
     /// A pattern of `party` (id `id`) with optional check and validity (ISO dates).

@@ -1,11 +1,8 @@
 // Inputs, a small routing registry and run helpers shared by the Batch (classify) tests.
 import Foundation
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
-@testable import UIMRegistryTools
 @testable import UIMClassify
 
 enum BatchFixtures {

@@ -1,11 +1,6 @@
 // Building small registries in code for unit tests.
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
-@testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
 
 enum TestRegistry {
     static let location = SourceLocation(file: "T.yaml", line: 1, column: 1)

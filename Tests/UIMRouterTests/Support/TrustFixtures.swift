@@ -2,9 +2,7 @@
 import Foundation
 
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
 @testable import UIMRegistryTools
 @testable import UIMClassify

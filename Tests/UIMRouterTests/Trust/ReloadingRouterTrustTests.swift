@@ -4,12 +4,8 @@ import MetricsTestKit
 import Testing
 
 @testable import UIMRouter
-@testable import UIMRegex
 @testable import UIMRegistry
-@testable import UIMAutomata
 @testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
 
 @Suite("ReloadingRouter trust")
 struct ReloadingRouterTrustTests {
