@@ -33,11 +33,39 @@ let package = Package(
             dependencies: ["EmbedPatterns"],
             path: "Plugins/EmbedPatternsPlugin"
         ),
+        // The library, as modules in pipeline order (ARCHITECTURE.md): each depends only on modules above it here,
+        // which `Scripts/check-module-order` checks in CI. `UIMRouter` re-exports the public ones.
+        // 1. The PCRE2 wrapper: the only module that sees the C library.
+        .target(name: "UIMRegex", dependencies: ["CPCRE2"]),
+        // 2. The registry as validated data: model, YAML loading with located diagnostics, check algorithms, digest.
         .target(
-            name: "UIMRouter",
-            dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+            name: "UIMRegistry",
+            dependencies: [
+                "UIMRegex", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // 3. The regex compiler: dialect parser, byte NFA/DFA, per-pattern analysis, multi-pattern automata and tries.
+        .target(name: "UIMAutomata", dependencies: ["UIMRegex"]),
+        // 4. Routing: the compiled router, results, example checking at load, explanations, embedding and trust.
+        .target(
+            name: "UIMRouting",
+            dependencies: ["UIMRegex", "UIMRegistry", "UIMAutomata", .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "CoreMetrics", package: "swift-metrics")],
             plugins: ["EmbedPatternsPlugin"]
+        ),
+        // 5. What registry maintainers run: conflicts, lint, sampler, submission check, diff, fmt, schema, benchmarks.
+        .target(
+            name: "UIMRegistryTools",
+            dependencies: [
+                "UIMRegex", "UIMRegistry", "UIMAutomata", "UIMRouting", .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // 6. Batch classification of seizure lists: readers, the ordered pipeline, encoders, summaries, reports.
+        .target(name: "UIMClassify", dependencies: ["UIMRegistry", "UIMRouting"]),
+        // 7. The umbrella product: re-exports the modules above, plus the fuzzing SPI that reaches into all of them.
+        .target(
+            name: "UIMRouter",
+            dependencies: ["UIMRegex", "UIMRegistry", "UIMAutomata", "UIMRouting", "UIMRegistryTools", "UIMClassify"]
         ),
         .target(name: "UIMRouterC", dependencies: ["UIMRouter"], exclude: ["include"]),
         .executableTarget(
@@ -46,7 +74,8 @@ let package = Package(
         ),
         .testTarget(
             name: "UIMRouterTests",
-            dependencies: ["UIMRouter", .product(name: "MetricsTestKit", package: "swift-metrics")],
+            dependencies: ["UIMRouter", "UIMRegex", "UIMRegistry", "UIMAutomata", "UIMRouting", "UIMRegistryTools",
+                           "UIMClassify", .product(name: "MetricsTestKit", package: "swift-metrics")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

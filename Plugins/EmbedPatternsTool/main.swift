@@ -18,10 +18,10 @@ var source = """
 
     extension BundledRegistry {
         /// The UTC day the files were embedded (YYYY-MM-DD).
-        static let embeddedOn = "\(day)"
+        package static let embeddedOn = "\(day)"
 
         /// The bundled pattern files as (file name, YAML text), sorted by file name.
-        static let files: [(name: String, text: String)] = [
+        package static let files: [(name: String, text: String)] = [
 
     """
 for path in arguments.dropFirst() {

@@ -2,6 +2,8 @@
 // the automaton (and their near misses); the automaton must accept exactly what PCRE2 matches.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegex
+@testable import UIMAutomata
 
 @Suite("Analyser automaton agrees with PCRE2")
 struct AutomatonDifferentialTests {

@@ -2,6 +2,8 @@
 import Foundation
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
 
 @Suite("Bundled registry")
 struct BundledRegistryTests {

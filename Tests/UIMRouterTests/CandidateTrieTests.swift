@@ -2,6 +2,10 @@
 // once, and routing through the trie equals the naive scan on registries of random dialect regexes.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegex
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
 
 @Suite("Candidate trie with analysed prefixes")
 struct CandidateTrieTests {

@@ -2,6 +2,7 @@
 
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
 
 fileprivate extension CheckAlgorithm {
     /// A per-algorithm seed offset, so the algorithms do not all see the same payloads.

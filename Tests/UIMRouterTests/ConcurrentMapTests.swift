@@ -1,6 +1,8 @@
 // The parallel per-pattern map of a registry build: same values, same order as a serial map, whatever the threads.
 import Testing
 @testable import UIMRouter
+@testable import UIMAutomata
+@testable import UIMRegistryTools
 
 @Suite("concurrentMap")
 struct ConcurrentMapTests {

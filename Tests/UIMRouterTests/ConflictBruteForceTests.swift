@@ -2,6 +2,9 @@
 // patterns' length enumerated and judged by PCRE2 and the check algorithms; the finder must agree on every pair.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
+@testable import UIMRegistryTools
 
 @Suite("Conflict finder agrees with brute force")
 struct ConflictBruteForceTests {

@@ -2,6 +2,9 @@
 // pairs that must never be reported (same Party, disjoint validity, incompatible prefixes).
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
+@testable import UIMRegistryTools
 
 @Suite("Conflict finder")
 struct ConflictFinderTests {

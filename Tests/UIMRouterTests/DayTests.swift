@@ -1,6 +1,7 @@
 // Calendar days: parsing, printing, ordering.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
 
 @Suite("Day")
 struct DayTests {

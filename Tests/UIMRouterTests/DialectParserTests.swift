@@ -2,6 +2,7 @@
 // s, `$` before a final newline, literal braces, possessive quantifiers) decided the way PCRE2 decides them.
 import Testing
 @testable import UIMRouter
+@testable import UIMAutomata
 
 @Suite("Dialect parser")
 struct DialectParserTests {

@@ -1,6 +1,7 @@
 // The interning table under the subset constructions: numbering by first insertion, lookups, growth, reset.
 import Testing
 @testable import UIMRouter
+@testable import UIMAutomata
 
 @Suite("FlatKeyTable")
 struct FlatKeyTableTests {

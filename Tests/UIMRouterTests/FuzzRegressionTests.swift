@@ -2,6 +2,10 @@
 // invariants. Fuzz/README.md says how a crash artifact becomes a test here.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
+@testable import UIMRegistryTools
 
 @Suite("Fuzz regressions")
 struct FuzzRegressionTests {

@@ -2,6 +2,10 @@
 // equal where PCRE2 puts the group on every subject it matches; and the shapes registries use must get layouts.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegex
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
 
 @Suite("Group layouts agree with PCRE2")
 struct GroupLayoutTests {

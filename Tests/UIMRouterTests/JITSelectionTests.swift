@@ -2,6 +2,10 @@
 // using `(*ACCEPT)` or recursion, run on the interpreter and route exactly as the interpreter says.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegex
+@testable import UIMRegistry
+@testable import UIMRouting
+@testable import UIMRegistryTools
 
 @Suite("JIT selection")
 struct JITSelectionTests {

@@ -2,6 +2,8 @@
 // "unrouted".
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
 
 @Suite("Match limits")
 struct MatchLimitTests {

@@ -2,6 +2,11 @@
 // against its full path on random and synthetic registries.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegex
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
+@testable import UIMRegistryTools
 
 @Suite("MultiPatternDFA")
 struct MultiPatternDFATests {

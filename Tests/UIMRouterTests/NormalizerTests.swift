@@ -1,6 +1,7 @@
 // The contract's normalisation: white space, AIM symbology identifiers, and the four invalid-input reasons.
 import Testing
 @testable import UIMRouter
+@testable import UIMRouting
 
 @Suite("Normalizer")
 struct NormalizerTests {

@@ -2,6 +2,8 @@
 // pair must agree, opaque patterns included. Fixed seeds, bounded count; the `opaque` fuzz target explores further.
 import Testing
 @_spi(Fuzzing) @testable import UIMRouter
+@testable import UIMAutomata
+@testable import UIMRouting
 
 @Suite("Router against the PCRE2 interpreter, whole PCRE2 syntax")
 struct OpaqueDifferentialTests {

@@ -2,6 +2,9 @@
 // memory bound of the process-wide cache. Both ways of minimising an automaton must agree.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
 
 @Suite("Pattern analysis cache and limits")
 struct PatternAnalysisCacheTests {

@@ -1,6 +1,7 @@
 // What the analysis reads off the automaton: exact lengths, prefix-free literal prefixes, first bytes.
 import Testing
 @testable import UIMRouter
+@testable import UIMAutomata
 
 @Suite("Pattern analysis summaries")
 struct PatternAnalysisTests {

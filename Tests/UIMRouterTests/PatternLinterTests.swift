@@ -1,6 +1,10 @@
 // `lint` findings: each code raised where it should be and not elsewhere.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
+@testable import UIMRegistryTools
+@testable import UIMClassify
 
 @Suite("Pattern linter")
 struct PatternLinterTests {

@@ -2,6 +2,9 @@
 // by seed, and opaque patterns are refused.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
+@testable import UIMRegistryTools
 
 @Suite("Pattern sampler")
 struct PatternSamplerTests {

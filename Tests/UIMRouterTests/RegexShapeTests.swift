@@ -2,6 +2,8 @@
 // every construct but the automaton is too large; only PCRE2's own facts when the parser does not model a construct.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegex
+@testable import UIMAutomata
 
 @Suite("RegexShape")
 struct RegexShapeTests {

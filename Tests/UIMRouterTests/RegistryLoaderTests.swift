@@ -5,6 +5,11 @@ import Foundation
 import Testing
 
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
+@testable import UIMRegistryTools
+@testable import UIMClassify
 
 @Suite("Registry loader")
 struct RegistryLoaderTests {

@@ -5,6 +5,8 @@ import Foundation
 import Testing
 
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
 
 @Suite("RegistryText")
 struct RegistryTextTests {

@@ -1,6 +1,8 @@
 // The contract's JSON line: key order, omitted keys, escaping.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
 
 @Suite("RouteResult JSON")
 struct RouteResultJSONTests {

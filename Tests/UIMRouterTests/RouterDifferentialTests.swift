@@ -1,6 +1,9 @@
 // The indexed router against the naive try-every-pattern scan, on random registries and UIMs: always equal.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegex
+@testable import UIMRegistry
+@testable import UIMRouting
 
 @Suite("Router agrees with the naive scan")
 struct RouterDifferentialTests {

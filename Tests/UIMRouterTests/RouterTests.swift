@@ -2,6 +2,8 @@
 import Dispatch
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
 
 @Suite("Router")
 struct RouterTests {

@@ -2,6 +2,8 @@
 // elsewhere, its conflicts and lint — and the verdict.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRegistryTools
 
 @Suite("Submission checker")
 struct SubmissionCheckerTests {

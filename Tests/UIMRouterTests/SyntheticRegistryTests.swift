@@ -1,6 +1,10 @@
 // The benchmark generator: reproducible, every regex compiles, and its UIMs exercise every routing outcome.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
+@testable import UIMRegistryTools
 
 @Suite("SyntheticRegistry")
 struct SyntheticRegistryTests {

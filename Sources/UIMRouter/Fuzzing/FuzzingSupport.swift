@@ -2,6 +2,11 @@
 // readers its targets compare against. They are SPI, not public API: a fuzz target opts in with
 // `@_spi(Fuzzing) import UIMRouter`; nothing else should. Each entry is a thin wrapper that adds no behaviour, so a
 // finding made through it is a finding in the wrapped code.
+import UIMRegex
+import UIMRegistry
+import UIMAutomata
+import UIMRouting
+import UIMClassify
 
 /// The naive try-every-pattern scan, the reference the indexed ``Router`` must always agree with.
 @_spi(Fuzzing)

@@ -1,5 +1,7 @@
 // Entry points for the `verify` fuzz target: release verification on an in-memory folder, and the pieces to build
 // manifests and signatures from fuzz input. SPI (`@_spi(Fuzzing)`), thin wrappers that add no behaviour.
+import UIMRegistry
+import UIMRouting
 
 @_spi(Fuzzing)
 public enum FuzzingTrust {

@@ -2,6 +2,10 @@
 // syntax (PCRE2SyntaxGenerator), subjects near their languages, and for every pattern-subject pair the router's
 // verdict compared with the PCRE2 interpreter's, called directly on every pattern with no pre-filter and no JIT.
 // `swift test` runs it with fixed seeds; the `opaque` fuzz target runs it with seeds from the fuzzer.
+import UIMRegex
+import UIMRegistry
+import UIMAutomata
+import UIMRouting
 
 /// Runs registries of generated regexes through the router and through the PCRE2 interpreter, pair by pair.
 @_spi(Fuzzing)

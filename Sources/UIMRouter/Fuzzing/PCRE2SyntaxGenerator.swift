@@ -4,6 +4,7 @@
 // option changes. Each regex comes with a sampler of text near its language (what it would match if every construct
 // behaved plainly), which the differential check then keeps or mutates. The opaque-pattern differential test and the
 // `opaque` fuzz target both draw from it.
+import UIMAutomata
 
 /// A generator of random PCRE2 regexes and of subjects near their languages.
 @_spi(Fuzzing)

@@ -1,6 +1,7 @@
 // The RFC 4180 reader: quoting, embedded separators and line breaks, line numbers, and malformed rows in place.
 import Testing
 @testable import UIMRouter
+@testable import UIMClassify
 
 @Suite("CSVReader")
 struct CSVReaderTests {

@@ -3,6 +3,9 @@
 import Foundation
 import Testing
 @testable import UIMRouter
+@testable import UIMRouting
+@testable import UIMRegistryTools
+@testable import UIMClassify
 
 @Suite("Classifier inputs")
 struct ClassifierInputTests {

@@ -1,6 +1,9 @@
 // The word-at-a-time byte scans, copies and counters of the classify hot path, each against the obvious byte loop.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
+@testable import UIMClassify
 
 @Suite("classify encoding kernels")
 struct EncodingKernelTests {

@@ -5,6 +5,8 @@ import FoundationXML
 #endif
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMClassify
 
 @Suite("HTMLReport")
 struct HTMLReportTests {

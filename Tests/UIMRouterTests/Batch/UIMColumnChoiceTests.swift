@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import UIMRouter
+@testable import UIMClassify
 
 @Suite("UIMColumnChoice")
 struct UIMColumnChoiceTests {

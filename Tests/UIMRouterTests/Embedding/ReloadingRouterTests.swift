@@ -6,6 +6,8 @@ import Synchronization
 import Testing
 
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
 
 @Suite("ReloadingRouter")
 struct ReloadingRouterTests {

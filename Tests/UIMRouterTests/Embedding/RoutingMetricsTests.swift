@@ -3,6 +3,8 @@ import MetricsTestKit
 import Testing
 
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
 
 @Suite("RoutingMetrics")
 struct RoutingMetricsTests {

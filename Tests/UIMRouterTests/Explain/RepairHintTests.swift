@@ -2,6 +2,10 @@
 // hint of that kind restores exactly the original UIM and Party; hints never alter a result.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMAutomata
+@testable import UIMRouting
+@testable import UIMRegistryTools
 
 @Suite("Repair hints")
 struct RepairHintTests {

@@ -2,6 +2,9 @@
 import Testing
 
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
+@testable import UIMRegistryTools
 
 @Suite("RegistryDiff")
 struct RegistryDiffTests {

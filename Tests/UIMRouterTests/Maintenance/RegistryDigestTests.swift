@@ -4,6 +4,8 @@ import Foundation
 import Testing
 
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
 
 @Suite("RegistryDigest")
 struct RegistryDigestTests {

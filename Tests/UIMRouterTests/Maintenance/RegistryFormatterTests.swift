@@ -4,6 +4,9 @@ import Foundation
 import Testing
 
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
+@testable import UIMRegistryTools
 
 @Suite("RegistryFormatter")
 struct RegistryFormatterTests {

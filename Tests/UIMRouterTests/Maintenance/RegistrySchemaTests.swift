@@ -6,6 +6,9 @@ import Foundation
 import Testing
 
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
+@testable import UIMRegistryTools
 
 @Suite("Registry schema")
 struct RegistrySchemaTests {

@@ -6,6 +6,10 @@ import Foundation
 import Testing
 
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
+@testable import UIMRegistryTools
+@testable import UIMClassify
 
 @Suite("Schema fixtures: the loader")
 struct SchemaFixtureTests {

@@ -2,6 +2,9 @@
 // a witness routes as ambiguous between the two Parties it names.
 import Testing
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
+@testable import UIMRegistryTools
 
 enum AnalysisFixtures {
     /// A pattern of `party` (id `id`) with optional check and validity (ISO dates).

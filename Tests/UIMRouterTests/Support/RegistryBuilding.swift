@@ -1,5 +1,6 @@
 // Building small registries in code for unit tests.
 @testable import UIMRouter
+@testable import UIMRegistry
 
 enum TestRegistry {
     static let location = SourceLocation(file: "T.yaml", line: 1, column: 1)

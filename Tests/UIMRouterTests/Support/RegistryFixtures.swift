@@ -3,6 +3,10 @@
 import Foundation
 
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
+@testable import UIMRegistryTools
+@testable import UIMClassify
 
 enum RegistryFixtures {
     /// A file header for Party `code` (6 lines): the first pattern line that follows is line 7.

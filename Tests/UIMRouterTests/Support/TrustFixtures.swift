@@ -2,6 +2,10 @@
 import Foundation
 
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
+@testable import UIMRegistryTools
+@testable import UIMClassify
 
 /// A temporary registry folder with two Party files; removed when released.
 final class SignedFolder {

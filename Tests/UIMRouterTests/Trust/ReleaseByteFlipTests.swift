@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
 
 @Suite("Release byte flips")
 struct ReleaseByteFlipTests {

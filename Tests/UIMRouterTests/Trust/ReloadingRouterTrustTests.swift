@@ -4,6 +4,8 @@ import MetricsTestKit
 import Testing
 
 @testable import UIMRouter
+@testable import UIMRegistry
+@testable import UIMRouting
 
 @Suite("ReloadingRouter trust")
 struct ReloadingRouterTrustTests {

@@ -1,0 +1,180 @@
+// The compiled router: an immutable, Sendable value built once from a Registry and shared by every thread.
+import UIMRegex
+import UIMRegistry
+import UIMAutomata
+
+/// Routes UIMs to the Party whose pattern they match.
+///
+/// Build one from a loaded ``Registry``; it is immutable and `Sendable`, so one router serves every thread. Each
+/// thread routes with its own ``RouteScratch`` (``makeScratch()``), which holds PCRE2's per-thread match state.
+///
+/// ```swift
+/// let router = try Router(registry: try Registry.load(from: "Patterns"))
+/// let scratch = router.makeScratch()
+/// let result = router.route("]d2KE0000000001234X", on: Day(iso: "2026-06-01")!, using: scratch)
+/// print(result.status, result.party ?? "-")
+/// ```
+///
+/// Analysable patterns are decided together by multi-pattern byte automata: one pass over the UIM yields the exact set
+/// of matching patterns and, precomputed, how many Parties they belong to. Where the regex alone fixes a named group's
+/// position (``GroupLayout``: most registry shapes), check characters and fields are read off it; PCRE2 (JIT) runs on a
+/// matched pattern only for a group whose position depends on the subject. Opaque patterns, and patterns too large for the
+/// automata (see ``PatternPath``), are found through a trie of literal prefixes and length bounds and confirmed by
+/// PCRE2 under ``MatchLimits``. Check characters and validity dates are applied last. The result always equals
+/// trying every pattern.
+public final class Router: Sendable {
+    /// The registry this router was compiled from.
+    public let registry: Registry
+    /// The options it was compiled with.
+    public let options: RouterOptions
+    package let patterns: [CompiledPattern]
+    /// `patterns` as plain values for the hot path, and their named-group numbers back to back.
+    let hot: [HotPattern]
+    let fieldGroupNumbers: [Int32]
+    /// Per named group of `fieldGroupNumbers`: its start and end (``GroupBoundary/encoded``) when fixed by the regex.
+    let fieldBoundaries: [Int32]
+    package let partyCodes: [String]
+    package let shapes: [RegexShape]
+    /// The automata, and the trie over the patterns left to PCRE2.
+    package let index: AutomatonIndex
+    /// The hot tables of the (at most two) automata, walked together; `HotTables.none` when absent.
+    let walk: (HotTables, HotTables)
+    /// Bit `length` of words `k * lengthWords ..< (k + 1) * lengthWords`: some member of automaton `k` matches a
+    /// subject of that many bytes.
+    let walkLengths: [UInt64]
+    static let lengthWords = (Normalizer.maximumLength + 64) / 64
+    package let maxCaptureCount: Int
+
+    /// Per pattern (registry order): the engine that decides whether it matches.
+    public var patternPaths: [PatternPath] { index.paths }
+
+    /// Per pattern (registry order): why PCRE2 runs it on its interpreter rather than its JIT (`(*NO_JIT)`, or a
+    /// construct the linked PCRE2's JIT does not match exactly); `nil` for a pattern on the JIT.
+    public var interpreterReasons: [String?] { patterns.map(\.regex.interpreterReason) }
+
+    /// Compiles every pattern of `registry` (PCRE2 + JIT) and builds the candidate index.
+    ///
+    /// - Throws: ``RegistryError`` listing every pattern whose regex does not compile or whose `check` names a
+    ///   group its regex lacks (``Registry/load(from:)`` already reports these for registries read from files).
+    public init(registry: Registry, options: RouterOptions = RouterOptions()) throws(RegistryError) {
+        self.registry = registry
+        self.options = options
+        let codes = Array(Set(registry.parties.map(\.code) + registry.patterns.map(\.party))).sorted()
+        var partyIndex: [String: Int32] = [:]
+        for (i, code) in codes.enumerated() { partyIndex[code] = Int32(i) }
+        // PCRE2 compilation and the automaton analysis of each pattern, on every core (each pattern independently).
+        let specs = registry.patterns
+        let jit = options.jit
+        let prepared = concurrentMap(count: specs.count) { index -> (Result<CompiledRegex, RegexCompileError>,
+                                                                     PatternAnalysis?) in
+            let compiled = Result { () throws(RegexCompileError) in try CompiledRegex(specs[index].regex, jit: jit) }
+            // A regex PCRE2 rejects is reported below and never analysed.
+            guard case .success = compiled else { return (compiled, nil) }
+            return (compiled, PatternAnalysis.forRouter(regex: specs[index].regex))
+        }
+        var compiled: [CompiledPattern] = []
+        var diagnostics: [Diagnostic] = []
+        for (spec, (result, _)) in zip(specs, prepared) {
+            do {
+                let regex = try result.get()
+                if let check = spec.check {
+                    for group in [check.payloadGroup, check.digitGroup] where regex.groupNumber(named: group) == nil {
+                        diagnostics.append(Diagnostic(.missingGroup, at: spec.location,
+                            "pattern '\(spec.id)': check group '\(group)' is not a named group of its regex"))
+                    }
+                }
+                compiled.append(CompiledPattern(spec: spec, party: partyIndex[spec.party]!, regex: regex))
+            } catch {
+                diagnostics.append(Diagnostic(.badRegex, at: spec.regexLocation,
+                    "pattern '\(spec.id)': regex does not compile: \(error.message) (at offset \(error.offset))"))
+            }
+        }
+        if !diagnostics.isEmpty { throw RegistryError(diagnostics) }
+        patterns = compiled
+        let analyses = prepared.map { $0.1! }   // every regex compiled, or the diagnostics were thrown above
+        var groups: [Int32] = []
+        var boundaries: [Int32] = []
+        hot = zip(compiled, analyses).map { pattern, analysis in
+            let layouts = HotPattern.layouts(of: pattern, analysis: analysis)
+            defer {
+                groups += pattern.fieldGroups.map(Int32.init)
+                for group in pattern.fieldGroups {
+                    let layout = layouts.flatMap { $0[group - 1] }
+                    boundaries += [layout?.start.encoded ?? 0, layout?.end.encoded ?? 0]
+                }
+            }
+            return HotPattern(pattern, fieldStart: groups.count, layouts: layouts)
+        }
+        fieldGroupNumbers = groups
+        fieldBoundaries = boundaries
+        partyCodes = codes
+        shapes = analyses.map { RegexShape(analysis: $0) }
+        index = AutomatonIndex(analyses: analyses, shapes: shapes, parties: compiled.map(\.party))
+        precondition(index.automata.count <= 2, "the router walks at most two automata")
+        walk = (index.automata.first?.hot ?? .none, index.automata.dropFirst().first?.hot ?? .none)
+        // Per automaton, the subject lengths (0 ... 512) some member can match: other lengths skip its walk.
+        var lengths = [UInt64](repeating: 0, count: 2 * Self.lengthWords)
+        for (number, automaton) in index.automata.enumerated() {
+            for member in automaton.members {
+                guard let set = analyses[Int(member)].lengths else { continue }
+                for length in set.lengths(upTo: Normalizer.maximumLength) {
+                    lengths[number * Self.lengthWords + length >> 6] |= 1 << UInt64(length & 63)
+                }
+            }
+        }
+        walkLengths = lengths
+        maxCaptureCount = compiled.map(\.regex.captureCount).max() ?? 0
+    }
+
+    /// Working memory for one thread. Reuse it for every UIM that thread routes; never share it between threads.
+    public func makeScratch() -> RouteScratch {
+        RouteScratch(maxCaptureCount: maxCaptureCount, patternCount: patterns.count, limits: options.limits)
+    }
+
+    /// Routes `uim` on `day`, using `scratch` (see ``makeScratch()``).
+    public func route(_ uim: String, on day: Day, using scratch: RouteScratch) -> RouteResult {
+        var text = uim
+        return text.withUTF8 { route(utf8: $0, on: day, using: scratch) }
+    }
+
+    /// Routes `uim` on `day` with a scratch made for this call: convenient, but slower than reusing a scratch.
+    public func route(_ uim: String, on day: Day) -> RouteResult {
+        route(uim, on: day, using: makeScratch())
+    }
+
+    /// Routes the UTF-8 bytes of one scanned line (any bytes: invalid input yields an `invalid` result).
+    public func route(utf8 input: UnsafeBufferPointer<UInt8>, on day: Day, using scratch: RouteScratch) -> RouteResult {
+        decide(utf8: input, on: day, using: scratch)
+        return result(for: input, in: scratch)
+    }
+
+    /// Routes without building a result: the outcome stays in `scratch` (``RouteScratch/status``,
+    /// ``routedParty(in:)``). Allocation-free once `scratch` has warmed up.
+    ///
+    /// - Parameter fields: `false` for a caller that needs only the status and Parties (a GSP router choosing where
+    ///   to send a query): PCRE2 then runs only for patterns with a check character, and no group is extracted.
+    ///   `true` (the default) also records every match's named-group ranges, for ``result(for:in:)``-style output.
+    @discardableResult
+    public func decide(utf8 input: UnsafeBufferPointer<UInt8>, on day: Day, using scratch: RouteScratch,
+                       fields: Bool = true) -> RouteStatus {
+        evaluate(input, day: day.daysSinceEpoch, ignoringValidity: false, useIndex: true, fields: fields,
+                 scratch: scratch)
+        return scratch.status
+    }
+
+    /// The Parties of the patterns that matched the last UIM `scratch` routed, in pattern order, without repeats.
+    public func matchedParties(in scratch: RouteScratch) -> [String] {
+        var seen: [String] = []
+        for entry in scratch.matches {
+            let code = partyCodes[Int(patterns[Int(entry.pattern)].party)]
+            if !seen.contains(code) { seen.append(code) }
+        }
+        return seen
+    }
+
+    /// The Party code of the last UIM `scratch` routed, when its status is `routed`.
+    public func routedParty(in scratch: RouteScratch) -> String? {
+        guard scratch.status == .routed, let first = scratch.matches.first else { return nil }
+        return partyCodes[Int(patterns[Int(first.pattern)].party)]
+    }
+}
