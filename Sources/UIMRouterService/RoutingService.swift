@@ -4,6 +4,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
+import NIOSSL
 import Logging
 import Metrics
 import Prometheus
@@ -44,20 +46,25 @@ public struct RoutingService: Sendable {
         addRouting(to: router)
         addRegistryEndpoints(to: router)
         addAdmin(to: router)
+        addSubmissions(to: router)
         return router
     }
 
-    /// The application, listening as configured; `onListening` gets the bound address (`HOST:PORT`).
-    public func makeApplication(onListening: @escaping @Sendable (String) async -> Void = { _ in })
+    /// The application, listening as configured (HTTPS when a certificate is configured); `onListening` gets the
+    /// bound address (`HOST:PORT`).
+    /// - Throws: when the certificate, key or client CA cannot be read.
+    public func makeApplication(onListening: @escaping @Sendable (String) async -> Void = { _ in }) throws
         -> some ApplicationProtocol
     {
         let http1 = HTTP1Channel.Configuration(
             idleTimeout: .seconds(Int64(configuration.idleTimeout)),
             httpDecoderConfiguration: .init(maxHeaderFieldSize: configuration.maxHeaderBytes,
-                               maxHeaderListSize: configuration.maxHeaderBytes, maxHeaderFieldCount: 100))
+                                            maxHeaderListSize: configuration.maxHeaderBytes, maxHeaderFieldCount: 100))
+        var server = HTTPServerBuilder.http1(configuration: http1)
+        if let tls = try tlsConfiguration() { server = try .tls(server, tlsConfiguration: tls) }
         return Application(
             router: makeRouter(),
-            server: .http1(configuration: http1),
+            server: server,
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: "uim-router",
@@ -69,6 +76,21 @@ public struct RoutingService: Sendable {
                 await onListening("\(shown):\(address?.port ?? configuration.port)")
             },
             logger: logger)
+    }
+
+    /// The server's TLS settings (TLS 1.2 or later), or `nil` without a certificate. With a client CA, a client
+    /// must present a certificate it signed.
+    func tlsConfiguration() throws -> TLSConfiguration? {
+        guard let certificate = configuration.tlsCertificate, let key = configuration.tlsKey else { return nil }
+        let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
+        var tls = TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+        tls.minimumTLSVersion = .tlsv12
+        if let clientCA = configuration.tlsClientCA {
+            tls.trustRoots = .file(clientCA)
+            tls.certificateVerification = .noHostnameVerification
+        }
+        return tls
     }
 
     // MARK: Authorisation

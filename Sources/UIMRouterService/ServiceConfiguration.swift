@@ -27,6 +27,15 @@ public struct ServiceConfiguration: Sendable {
     public var shutdownTimeout: Int = 30
     /// Allow plain HTTP on an address other than loopback.
     public var insecurePlainHTTP: Bool = false
+    /// TLS: the certificate chain (PEM); with `tlsKey`, the service speaks HTTPS only.
+    public var tlsCertificate: String?
+    /// TLS: the private key (PEM).
+    public var tlsKey: String?
+    /// TLS: the CA (PEM) whose client certificates are required; `nil`: no client certificate is asked for.
+    public var tlsClientCA: String?
+
+    /// Whether the service speaks TLS.
+    public var usesTLS: Bool { tlsCertificate != nil }
 
     public init(registryFolder: String? = nil) {
         self.registryFolder = registryFolder
@@ -39,9 +48,11 @@ public struct ServiceConfiguration: Sendable {
 
     /// Why the configuration cannot be served, or `nil`.
     public var problem: String? {
-        if !bindsLoopbackOnly && !insecurePlainHTTP {
-            return "refusing to serve plain HTTP on \(host): bind to 127.0.0.1, or pass --insecure-plain-http "
-                + "behind a TLS-terminating proxy"
+        if (tlsCertificate == nil) != (tlsKey == nil) { return "--tls-cert and --tls-key go together" }
+        if tlsClientCA != nil && !usesTLS { return "--tls-client-ca needs --tls-cert and --tls-key" }
+        if !usesTLS && !bindsLoopbackOnly && !insecurePlainHTTP {
+            return "refusing to serve plain HTTP on \(host): give --tls-cert and --tls-key, bind to 127.0.0.1, or "
+                + "pass --insecure-plain-http behind a TLS-terminating proxy"
         }
         if maxBatch < 1 { return "--max-batch must be at least 1" }
         if !(0...65535).contains(port) { return "--port must be between 0 and 65535" }

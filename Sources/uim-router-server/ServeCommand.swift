@@ -57,6 +57,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds SIGTERM waits for requests in flight.")
     var shutdownTimeout = 30
 
+    @Option(help: ArgumentHelp("TLS certificate chain (PEM): serve HTTPS.", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("TLS private key (PEM).", valueName: "file"))
+    var tlsKey: String?
+
+    @Option(help: ArgumentHelp("CA (PEM) whose client certificates are required (mutual TLS).", valueName: "file"))
+    var tlsClientCa: String?
+
     @Flag(help: "Serve plain HTTP on an address other than loopback (behind a TLS-terminating proxy only).")
     var insecurePlainHttp = false
 
@@ -81,6 +90,9 @@ struct ServeCommand: AsyncParsableCommand {
         settings.maxConnections = maxConnections
         settings.shutdownTimeout = shutdownTimeout
         settings.insecurePlainHTTP = insecurePlainHttp
+        settings.tlsCertificate = tlsCert
+        settings.tlsKey = tlsKey
+        settings.tlsClientCA = tlsClientCa
         if let problem = settings.problem {
             logger.critical("\(problem)")
             throw ExitCode(64)
@@ -103,8 +115,15 @@ struct ServeCommand: AsyncParsableCommand {
         }
         logger.notice("registry in service", metadata: ["source": "\(service.registry.sourceName)",
                                                          "digest": "\(service.registry.digest)"])
-        let application = service.makeApplication { address in
-            logger.notice("listening on \(address)")
+        let scheme = settings.usesTLS ? "https" : "http"
+        let application: any Service
+        do {
+            application = try service.makeApplication { address in
+                logger.notice("listening on \(address) (\(scheme))")
+            }
+        } catch {
+            logger.critical("cannot set up TLS: \(error)")
+            throw ExitCode(66)
         }
         var group = ServiceGroupConfiguration(
             services: [.init(service: application), .init(service: HangupReloader(service: service))],
