@@ -43,13 +43,7 @@ extension RoutingService {
     }
 
     private func routeJSON(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
-        var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: configuration.maxBodyBytes)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw Problem.bodyTooLarge(limit: configuration.maxBodyBytes)
-        }
+        let body = try await collectBody(of: request)
         let parsed: RouteRequest
         do {
             parsed = try JSONDecoder().decode(RouteRequest.self, from: Data(buffer: body))
@@ -80,6 +74,21 @@ extension RoutingService {
         w.raw("]}")
         context.note.uims = parsed.uims.count
         return Self.json(.ok, w.bytes)
+    }
+
+    /// The whole body, at most `maxBodyBytes`: a larger one is a 413 problem, one that stops arriving (the client
+    /// went away, or stalled until the idle timeout closed the connection) a 400.
+    func collectBody(of request: Request) async throws -> ByteBuffer {
+        var request = request
+        do {
+            return try await request.collectBody(upTo: configuration.maxBodyBytes)
+        } catch let error as any HTTPResponseError {
+            if error.status == .contentTooLarge { throw Problem.bodyTooLarge(limit: configuration.maxBodyBytes) }
+            throw error
+        } catch {
+            throw Problem(.badRequest, "incomplete-body", "Body incomplete",
+                          "The request body ended before its announced length, or stopped arriving; send it again.")
+        }
     }
 
     /// What is wrong with a JSON body, without quoting it (it may hold UIMs).

@@ -15,13 +15,7 @@ extension RoutingService {
                               "Name the Party the file is for as `?party=CODE` (capital letters, as the file name "
                               + "KE.yaml gives KE).")
             }
-            var request = request
-            let body: ByteBuffer
-            do {
-                body = try await request.collectBody(upTo: configuration.maxBodyBytes)
-            } catch let error as HTTPError where error.status == .contentTooLarge {
-                throw Problem.bodyTooLarge(limit: configuration.maxBodyBytes)
-            }
+            let body = try await collectBody(of: request)
             guard let text = String(validating: body.readableBytesView, as: UTF8.self) else {
                 throw Problem(.badRequest, "not-utf8", "File is not UTF-8",
                               "Save the file as UTF-8 (what every editor writes by default) and send it again.")

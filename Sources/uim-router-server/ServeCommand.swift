@@ -69,6 +69,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve plain HTTP on an address other than loopback (behind a TLS-terminating proxy only).")
     var insecurePlainHttp = false
 
+    @Flag(help: "Reload when a file of the registry folder changes (polled, debounced).")
+    var watch = false
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
@@ -125,8 +128,18 @@ struct ServeCommand: AsyncParsableCommand {
             logger.critical("cannot set up TLS: \(error)")
             throw ExitCode(66)
         }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: application), .init(service: HangupReloader(service: service)),
+        ]
+        if watch {
+            if service.registry.folder == nil {
+                logger.warning("--watch: the bundled registry cannot change; nothing to watch")
+            } else {
+                services.append(.init(service: FolderWatcher(service: service)))
+            }
+        }
         var group = ServiceGroupConfiguration(
-            services: [.init(service: application), .init(service: HangupReloader(service: service))],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         group.maximumGracefulShutdownDuration = .seconds(shutdownTimeout)
