@@ -122,7 +122,9 @@ struct ServeCommand: AsyncParsableCommand {
         let application: any Service
         do {
             application = try service.makeApplication { address in
-                logger.notice("listening on \(address) (\(scheme))")
+                // Written whatever the log level: scripts and supervisors wait for this line.
+                let line = "uim-router-server: listening on \(address) (\(scheme))\n"
+                _ = line.withCString { write(2, $0, strlen($0)) }
             }
         } catch {
             logger.critical("cannot set up TLS: \(error)")
