@@ -58,7 +58,9 @@ extension RoutingService {
                           + "Split it, or send the UIMs as text/plain, which is streamed.")
         }
         let day = try Self.day(parsed.date)
-        let routing = registry.holder.makePinnedContext()
+        let box = registry.borrowContext()
+        defer { registry.giveBack(box) }
+        let routing = box.context
         let digest = routing.router.registry.digest
         context.note.digest = digest
         var w = JSONWriter()
@@ -109,15 +111,17 @@ extension RoutingService {
     /// partial line (at most `maxLineBytes`) and one output buffer, whatever the body's size.
     private func routeLines(_ request: Request, _ context: ServiceRequestContext) throws -> Response {
         let day = try Self.day(request.uri.queryParameters.get("date"))
-        let routing = registry.holder.makePinnedContext()
-        let digest = routing.router.registry.digest
+        let box = registry.borrowContext()
+        let digest = box.context.router.registry.digest
         context.note.digest = digest
         let note = context.note
         let maxLine = configuration.maxLineBytes
-        let stream = LineStream(routing: RoutingBox(routing), day: day, maxLine: maxLine)
+        let stream = LineStream(routing: box, day: day, maxLine: maxLine)
+        let registry = self.registry
         return Response(
             status: .ok, headers: [.contentType: "application/x-ndjson"],
             body: ResponseBody { writer in
+                defer { registry.giveBack(box) }
                 var output = ByteBuffer()
                 for try await chunk in request.body {
                     let (lines, overflow) = stream.feed(chunk, into: &output)
@@ -140,8 +144,10 @@ extension RoutingService {
     }
 }
 
-/// A routing context handed to the one task that writes a streamed response.
-/// Safety: the context is used by that task only, one call at a time; `@unchecked` only moves it there.
+/// A routing context lent to one request at a time (``ServedRegistry/borrowContext()``), possibly to the task that
+/// writes its streamed response.
+/// Safety: the pool hands a box to one borrower until it is given back, and a borrower uses it from one task, one call
+/// at a time; `@unchecked` only moves it between those tasks.
 final class RoutingBox: @unchecked Sendable {
     let context: RoutingContext
     init(_ context: RoutingContext) { self.context = context }

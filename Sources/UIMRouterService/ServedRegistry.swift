@@ -39,6 +39,31 @@ public final class ServedRegistry: Sendable {
         return try BundledRegistry.load(examples: .warnings)
     }
 
+    /// Routing contexts of the router in service, kept between requests: a context holds PCRE2 match data and a JIT
+    /// stack, too costly to make for every single-UIM request. Emptied when the router changes.
+    private let contexts = Mutex<(router: ObjectIdentifier?, free: [RoutingBox])>((nil, []))
+
+    /// A pinned routing context of the router in service, for one request; give it back with ``giveBack(_:)``.
+    func borrowContext() -> RoutingBox {
+        let current = ObjectIdentifier(holder.router)
+        let reused: RoutingBox? = contexts.withLock { pool in
+            guard pool.router == current else { return nil }
+            return pool.free.popLast()
+        }
+        return reused ?? RoutingBox(holder.makePinnedContext())
+    }
+
+    /// Returns a context after its request; kept only while its router is still in service.
+    func giveBack(_ box: RoutingBox) {
+        let current = ObjectIdentifier(holder.router)
+        let own = ObjectIdentifier(box.context.router)
+        guard own == current else { return }
+        contexts.withLock { pool in
+            if pool.router != current { pool = (current, []) }
+            if pool.free.count < 64 { pool.free.append(box) }
+        }
+    }
+
     /// The registry in service now.
     public var snapshot: Snapshot { state.withLock { Snapshot(router: $0.router, loadedAt: $0.loadedAt) } }
 
