@@ -127,7 +127,8 @@ extension RoutingService {
                     let (lines, overflow) = stream.feed(chunk, into: &output)
                     note.add(uims: lines)
                     if overflow {
-                        output.writeString("{\"error\":\"a line is longer than \(maxLine) bytes; the response ends here\"}\n")
+                        output.writeString(
+                            "{\"error\":\"a line is longer than \(maxLine) bytes; the response ends here\"}\n")
                         try await writer.write(output)
                         try await writer.finish(nil)
                         return

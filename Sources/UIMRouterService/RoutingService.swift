@@ -148,7 +148,8 @@ final class HTTPMetrics: Sendable {
             if let pair = table[key] { return pair }
             let dimensions = [("route", route), ("method", method), ("status", String(status))]
             let pair = Pair(
-                counter: Metrics.Counter(label: "uim_router_http_requests_total", dimensions: dimensions, factory: factory),
+                counter: Metrics.Counter(label: "uim_router_http_requests_total", dimensions: dimensions,
+                                         factory: factory),
                 timer: Metrics.Timer(label: "uim_router_http_request_duration_seconds", dimensions: dimensions,
                                      preferredDisplayUnit: .seconds, factory: factory))
             table[key] = pair

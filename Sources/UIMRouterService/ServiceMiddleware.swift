@@ -31,7 +31,8 @@ struct ServiceMiddleware: RouterMiddleware {
         let service = self.service
         let finish: @Sendable (String) -> Void = { outcome in
             let elapsed = ContinuousClock.now - start
-            let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+            let nanoseconds = elapsed.components.seconds * 1_000_000_000
+                + elapsed.components.attoseconds / 1_000_000_000
             service.httpMetrics.record(route: route, method: method, status: status, nanoseconds: nanoseconds)
             service.logger.info("request", metadata: [
                 "method": "\(method)", "path": "\(path)", "status": "\(status)",

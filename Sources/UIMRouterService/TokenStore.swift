@@ -37,7 +37,8 @@ public struct TokenEntry: Sendable, Hashable {
 
     /// The file line: `sha256:<hex> NAME ROLE,ROLE`.
     public var line: String {
-        "sha256:\(Self.hex(hash)) \(name) \(Role.allCases.filter(roles.contains).map(\.rawValue).joined(separator: ","))"
+        let roleList = Role.allCases.filter(roles.contains).map(\.rawValue).joined(separator: ",")
+        return "sha256:\(Self.hex(hash)) \(name) \(roleList)"
     }
 
     static func hex(_ bytes: [UInt8]) -> String {

@@ -113,7 +113,8 @@ struct ServeCommand: AsyncParsableCommand {
             service = try RoutingService(configuration: settings, logger: logger)
         } catch {
             for diagnostic in error.diagnostics { logger.critical("\(diagnostic.description)") }
-            logger.critical("the registry does not load (\(error.diagnostics.count) problem(s)); run `uim-router validate` after fixing them")
+            let count = error.diagnostics.count
+            logger.critical("the registry does not load (\(count) problem(s)); fix them (uim-router validate)")
             throw ExitCode(1)
         }
         logger.notice("registry in service", metadata: ["source": "\(service.registry.sourceName)",

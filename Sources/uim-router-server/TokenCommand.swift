@@ -68,6 +68,8 @@ struct TokenAddCommand: ParsableCommand {
         else { throw ValidationError("cannot write \(tokens).new") }
         guard rename(tokens + ".new", tokens) == 0 else { throw ValidationError("cannot replace \(tokens)") }
         print(made.token)
-        FileHandle.standardError.write(Data("stored the hash of token '\(name)' (\(roles)) in \(tokens); the token above is not stored and will not be shown again\n".utf8))
+        let note = "stored the hash of token '\(name)' (\(roles)) in \(tokens); the token above is not stored and "
+            + "will not be shown again\n"
+        FileHandle.standardError.write(Data(note.utf8))
     }
 }

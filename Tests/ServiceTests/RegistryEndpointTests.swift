@@ -75,7 +75,8 @@ struct RegistryEndpointTests {
             #expect(changed != before && service.registry.digest == changed)
 
             try (original + "\n  - id: [broken\n").write(toFile: kenya, atomically: true, encoding: .utf8)
-            try await client.execute(uri: "/v1/admin/reload", method: .post, headers: ServiceFixtures.headers("admin")) {
+            try await client.execute(uri: "/v1/admin/reload", method: .post,
+                                     headers: ServiceFixtures.headers("admin")) {
                 #expect($0.status == .unprocessableContent)
                 #expect($0.headers[RoutingService.digestHeader] == changed)
                 let problem = try ServiceFixtures.json($0.body)
@@ -105,7 +106,8 @@ struct RegistryEndpointTests {
             try await client.execute(uri: "/metrics", method: .get, headers: ServiceFixtures.headers("metrics")) {
                 #expect($0.status == .ok)
                 let text = String(buffer: $0.body)
-                #expect(text.contains(#"uim_router_http_requests_total{route="/v1/route",method="POST",status="200"} 2"#))
+                let routed = #"uim_router_http_requests_total{route="/v1/route",method="POST",status="200"} 2"#
+                #expect(text.contains(routed))
                 #expect(text.contains("uim_router_http_request_duration_seconds_bucket"))
                 #expect(text.contains(#"uim_router_results_total{status="routed"} 1"#))
                 #expect(!text.contains(uim) && !text.contains("not a uim"))

@@ -9,8 +9,8 @@ import UIMRouter
 @Suite("POST /v1/route")
 struct RouteEndpointTests {
     static let sample: [String] = {
-        let text = (try? String(contentsOf: ServiceFixtures.repository.appendingPathComponent("Samples/seized-uims.txt"),
-                                encoding: .utf8)) ?? ""
+        let file = ServiceFixtures.repository.appendingPathComponent("Samples/seized-uims.txt")
+        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
         return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }()
 
@@ -28,7 +28,8 @@ struct RouteEndpointTests {
                 #expect(response.headers[.contentType] == "application/json")
                 #expect(response.headers[RoutingService.digestHeader] == service.registry.digest)
                 let text = String(buffer: response.body)
-                let prefix = "{\"registry\":{\"digest\":\"\(service.registry.digest)\"},\"date\":\"2026-06-01\",\"results\":["
+                let prefix = "{\"registry\":{\"digest\":\"\(service.registry.digest)\"},"
+                    + "\"date\":\"2026-06-01\",\"results\":["
                 #expect(text == prefix + expected.joined(separator: ",") + "]}")
             }
         }
@@ -40,7 +41,8 @@ struct RouteEndpointTests {
         let body = Self.sample.joined(separator: "\n") + "\n"
         try await ServiceFixtures.withClient(service) { client in
             try await client.execute(uri: "/v1/route?date=2026-06-01", method: .post,
-                                     headers: ServiceFixtures.headers("route", contentType: "text/plain; charset=utf-8"),
+                                     headers: ServiceFixtures.headers("route",
+                                                                      contentType: "text/plain; charset=utf-8"),
                                      body: ByteBuffer(string: body)) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/x-ndjson")

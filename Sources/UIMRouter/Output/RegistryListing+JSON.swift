@@ -3,9 +3,9 @@
 
 /// The Parties and patterns of a registry as one JSON object.
 public enum RegistryListing {
-    /// `{"registry":…,"digest":…,"language":…,"parties":[{"code","name","protocol_party","patterns":[…]}]}`, for
-    /// `parties` of `registry`, descriptions in `language` (English, else the first, when missing: each pattern's
-    /// `description_language` says which was used).
+    /// `{"registry":…,"digest":…,"language":…,"parties":[{"code","name","protocol_party","patterns":[…]}]}`,
+    /// for `parties` of `registry`, descriptions in `language` (English, else the first, when missing: each
+    /// pattern's `description_language` says which was used).
     public static func json(_ registry: Registry, parties: [Party], language: Language) -> [UInt8] {
         var w = JSONWriter()
         w.raw("{"); w.key("registry"); w.string(registry.source)
