@@ -81,9 +81,30 @@ extension RoutingService {
     /// The whole body, at most `maxBodyBytes`: a larger one is a 413 problem, one that stops arriving (the client
     /// went away, or stalled until the idle timeout closed the connection) a 400.
     func collectBody(of request: Request) async throws -> ByteBuffer {
-        var request = request
+        let limit = configuration.maxBodyBytes
+        let timeout = Duration.seconds(configuration.requestTimeout)
         do {
-            return try await request.collectBody(upTo: configuration.maxBodyBytes)
+            return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+                group.addTask {
+                    var request = request
+                    return try await request.collectBody(upTo: limit)
+                }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let body = first else {
+                    var problem = Problem(.requestTimeout, "request-timeout", "Body too slow",
+                                          "The request body did not arrive within \(timeout.components.seconds) s; "
+                                          + "send it again, or send UIMs as text/plain, which is streamed.")
+                    problem.headers[.connection] = "close"
+                    throw problem
+                }
+                return body
+            }
+        } catch let problem as Problem {
+            throw problem
         } catch let error as any HTTPResponseError {
             if error.status == .contentTooLarge { throw Problem.bodyTooLarge(limit: configuration.maxBodyBytes) }
             throw error

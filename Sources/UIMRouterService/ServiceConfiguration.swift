@@ -21,6 +21,9 @@ public struct ServiceConfiguration: Sendable {
     public var maxHeaderBytes: Int = 16 << 10
     /// A connection idle this long is closed, in seconds.
     public var idleTimeout: Int = 60
+    /// Seconds a JSON or YAML request body may take to arrive; a slower one is answered 408 (a text/plain body is
+    /// streamed and bounded by the idle timeout only).
+    public var requestTimeout: Int = 30
     /// Most connections served at once; more wait in the listen backlog.
     public var maxConnections: Int = 1024
     /// How long SIGTERM waits for requests in flight before giving up, in seconds.

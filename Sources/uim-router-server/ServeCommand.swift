@@ -51,6 +51,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds after which an idle connection is closed.")
     var idleTimeout = 60
 
+    @Option(help: "Seconds a JSON or YAML request body may take to arrive (else 408).")
+    var requestTimeout = 30
+
     @Option(help: "Most connections served at once.")
     var maxConnections = 1024
 
@@ -91,6 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.maxHeaderBytes = maxHeaderBytes
         settings.idleTimeout = idleTimeout
         settings.maxConnections = maxConnections
+        settings.requestTimeout = requestTimeout
         settings.shutdownTimeout = shutdownTimeout
         settings.insecurePlainHTTP = insecurePlainHttp
         settings.tlsCertificate = tlsCert
