@@ -11,12 +11,21 @@ let package = Package(
         // The C interface for hosts not written in Swift: libUIMRouterC.so + Sources/UIMRouterC/include/uim_router.h.
         .library(name: "UIMRouterC", type: .dynamic, targets: ["UIMRouterC"]),
         .executable(name: "uim-router", targets: ["uim-router"]),
+        // The GSP routing service (issue 17): an HTTP/JSON API on Hummingbird 2. Its own executable, so that the
+        // quick start (`swift build --product uim-router`) does not build the server stack.
+        .executable(name: "uim-router-server", targets: ["uim-router-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // libpcre2-8 from the system (Debian: libpcre2-dev). Module map + one shim header, nothing else.
@@ -71,6 +80,38 @@ let package = Package(
         .executableTarget(
             name: "uim-router",
             dependencies: ["UIMRouter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The service: routes, auth, problems, metrics, reload. Only the server executable and its tests import it;
+        // the library stays free of the server stack.
+        .target(
+            name: "UIMRouterService",
+            dependencies: [
+                "UIMRouter",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.embedInCode("openapi.yaml")]
+        ),
+        .executableTarget(
+            name: "uim-router-server",
+            dependencies: ["UIMRouterService", "UIMRouter",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+        ),
+        .testTarget(
+            name: "ServiceTests",
+            dependencies: ["UIMRouterService", "UIMRouter",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(
             name: "UIMRouterTests",

@@ -68,35 +68,6 @@ struct ListCommand: ParsableCommand {
     }
 
     private func json(_ loaded: Registry, _ parties: [Party]) -> String {
-        var w = JSONWriter()
-        w.raw("{"); w.key("registry"); w.string(loaded.source)
-        w.raw(","); w.key("digest"); w.string(loaded.digest)
-        w.raw(","); w.key("release"); w.string(loaded.releaseLabel)
-        w.raw(","); w.key("language"); w.string(lang.rawValue)
-        w.raw(","); w.key("parties"); w.raw("[")
-        for (k, party) in parties.enumerated() {
-            if k > 0 { w.raw(",") }
-            w.raw("{"); w.key("code"); w.string(party.code)
-            w.raw(","); w.key("name"); w.string(party.name)
-            w.raw(","); w.key("protocol_party"); if party.protocolParty { w.raw("true") } else { w.raw("false") }
-            w.raw(","); w.key("patterns"); w.raw("[")
-            for (j, spec) in loaded.patterns.filter({ $0.party == party.code }).enumerated() {
-                if j > 0 { w.raw(",") }
-                w.raw("{"); w.key("id"); w.string(spec.id)
-                w.raw(","); w.key("level"); w.string(spec.level.rawValue)
-                if let from = spec.validFrom { w.raw(","); w.key("valid_from"); w.string(from.description) }
-                if let until = spec.validUntil { w.raw(","); w.key("valid_until"); w.string(until.description) }
-                if let check = spec.check { w.raw(","); w.key("check"); w.string(check.algorithm.rawValue) }
-                if let (text, used) = spec.description(in: lang) {
-                    w.raw(","); w.key("description"); w.string(text)
-                    w.raw(","); w.key("description_language"); w.string(used.rawValue)
-                }
-                w.raw(","); w.key("examples"); w.number(spec.matchExamples.count + spec.noMatchExamples.count)
-                w.raw("}")
-            }
-            w.raw("]}")
-        }
-        w.raw("]}")
-        return String(decoding: w.bytes, as: UTF8.self)
+        String(decoding: RegistryListing.json(loaded, parties: parties, language: lang), as: UTF8.self)
     }
 }

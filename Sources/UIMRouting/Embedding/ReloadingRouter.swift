@@ -137,7 +137,11 @@ public final class ReloadingRouter: Sendable {
     }
 
     /// A routing context for one thread.
-    public func makeContext() -> RoutingContext { RoutingContext(holder: self) }
+    public func makeContext() -> RoutingContext { RoutingContext(holder: self, pinned: false) }
+
+    /// A routing context that keeps the router in service now for its whole life, even across reloads: for one
+    /// request whose results must all come from one registry (a service answers with that registry's digest).
+    public func makePinnedContext() -> RoutingContext { RoutingContext(holder: self, pinned: true) }
 }
 
 /// One thread's view of a ``ReloadingRouter``: the router it routes with and that router's scratch.
@@ -152,9 +156,11 @@ public final class RoutingContext {
     public private(set) var router: Router
     private var scratch: RouteScratch
     private let counters: RoutingMetrics.Recorder?
+    private let pinned: Bool
 
-    init(holder: ReloadingRouter) {
+    init(holder: ReloadingRouter, pinned: Bool) {
         self.holder = holder
+        self.pinned = pinned
         counters = holder.metrics?.makeRecorder()
         seen = holder.generation
         router = holder.router
@@ -164,6 +170,7 @@ public final class RoutingContext {
     /// Picks up the holder's current router when a reload happened since the last call.
     @inline(__always)
     private func refresh() {
+        if pinned { return }
         let generation = holder.generation
         guard generation != seen else { return }
         seen = generation
