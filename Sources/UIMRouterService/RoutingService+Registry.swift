@@ -18,6 +18,19 @@ extension RoutingService {
             w.raw(","); w.key("parties"); w.number(loaded.parties.count)
             w.raw(","); w.key("patterns"); w.number(loaded.patterns.count)
             w.raw(","); w.key("version"); w.string(UIMRouterVersion.version)
+            if let release = loaded.release {
+                w.raw(","); w.key("release")
+                w.raw("{"); w.key("version"); w.number(release.version)
+                w.raw(","); w.key("created"); w.string(release.created)
+                if let note = release.note { w.raw(","); w.key("note"); w.string(note) }
+                w.raw(","); w.key("verified"); w.raw(release.verified ? "true" : "false")
+                w.raw(","); w.key("signers"); w.raw("[")
+                for (index, signer) in release.signers.enumerated() {
+                    if index > 0 { w.raw(",") }
+                    w.string(signer)
+                }
+                w.raw("]}")
+            }
             w.raw("}")
             return Self.json(.ok, w.bytes)
         }

@@ -34,7 +34,8 @@ public struct RoutingService: Sendable {
         self.logger = logger
         self.prometheus = prometheus
         let factory = PrometheusMetricsFactory(registry: prometheus)
-        registry = try ServedRegistry(folder: configuration.registryFolder, metrics: RoutingMetrics(factory: factory))
+        registry = try ServedRegistry(folder: configuration.registryFolder, trust: configuration.trust,
+                                      metrics: RoutingMetrics(factory: factory))
         httpMetrics = HTTPMetrics(factory: factory)
     }
 

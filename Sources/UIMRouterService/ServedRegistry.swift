@@ -26,16 +26,23 @@ public final class ServedRegistry: Sendable {
     }
 
     /// Loads and compiles the registry (folder or bundled); throws every problem when it does not load.
-    public init(folder: String?, metrics: RoutingMetrics?) throws(RegistryError) {
-        let registry = try Self.load(folder)
+    ///
+    /// With `trust`, the folder's signed release must verify under it, now and at every reload, and a reload to an
+    /// older release is refused (the holder's rule); the bundled registry, which carries no release, is refused.
+    public init(folder: String?, trust: TrustPolicy? = nil, metrics: RoutingMetrics?) throws(RegistryError) {
+        let registry = try Self.load(folder, trust: trust)
         let router = try Router(registry: registry)
-        holder = ReloadingRouter(router: router, metrics: metrics)
+        holder = ReloadingRouter(router: router, trust: trust, metrics: metrics)
         self.folder = folder
         state = Mutex(State(router: router, loadedAt: Date()))
     }
 
-    private static func load(_ folder: String?) throws(RegistryError) -> Registry {
-        if let folder { return try Registry.load(from: folder, examples: .warnings) }
+    private static func load(_ folder: String?, trust: TrustPolicy?) throws(RegistryError) -> Registry {
+        if let folder { return try Registry.load(from: folder, trust: trust, examples: .warnings) }
+        if trust != nil {
+            throw RegistryError([Diagnostic(.releaseMissing, at: SourceLocation(file: "bundled", line: 1, column: 1),
+                "the bundled registry carries no signed release; serve a released folder (--registry) with --trust")])
+        }
         return try BundledRegistry.load(examples: .warnings)
     }
 

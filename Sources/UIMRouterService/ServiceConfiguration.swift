@@ -1,10 +1,14 @@
 // What a service is started with: where the registry comes from, where to listen, the limits, the tokens.
 import Foundation
+import UIMRouter
 
 /// The settings of a routing service (the command line's options).
 public struct ServiceConfiguration: Sendable {
     /// The registry folder to serve and reload from; `nil`: the registry bundled in the library.
     public var registryFolder: String?
+    /// The keys the folder's signed release must verify under, at start and on every reload (a reload to an older
+    /// release is refused); `nil`: no release is required (a manifest, when present, is reported as not verified).
+    public var trust: TrustPolicy?
     /// Address to bind.
     public var host: String = "127.0.0.1"
     /// Port to bind; 0 picks a free one.
@@ -56,6 +60,9 @@ public struct ServiceConfiguration: Sendable {
         if !usesTLS && !bindsLoopbackOnly && !insecurePlainHTTP {
             return "refusing to serve plain HTTP on \(host): give --tls-cert and --tls-key, bind to 127.0.0.1, or "
                 + "pass --insecure-plain-http behind a TLS-terminating proxy"
+        }
+        if trust != nil && registryFolder == nil {
+            return "--trust needs --registry (or UIM_REGISTRY): the bundled registry carries no signed release"
         }
         if maxBatch < 1 { return "--max-batch must be at least 1" }
         if !(0...65535).contains(port) { return "--port must be between 0 and 65535" }

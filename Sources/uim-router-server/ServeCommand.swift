@@ -29,6 +29,16 @@ struct ServeCommand: AsyncParsableCommand {
                                valueName: "dir"))
     var registry: String?
 
+    @Option(help: ArgumentHelp(
+        "A public key (NAME.pub) trusted to sign registry releases; repeat for several. With any, the folder's "
+            + "release must verify at start and at every reload, and a reload to an older release is refused.",
+        valueName: "key.pub"))
+    var trust: [String] = []
+
+    @Option(help: ArgumentHelp("How many distinct trusted keys must have signed the release (default 1).",
+                               valueName: "k"))
+    var threshold = 1
+
     @Option(help: "Address to bind; plain HTTP binds only to loopback unless --insecure-plain-http is given.")
     var host = "127.0.0.1"
 
@@ -100,6 +110,14 @@ struct ServeCommand: AsyncParsableCommand {
         settings.tlsCertificate = tlsCert
         settings.tlsKey = tlsKey
         settings.tlsClientCA = tlsClientCa
+        if !trust.isEmpty {
+            do throws(RegistryError) {
+                settings.trust = try TrustPolicy.read(keyFiles: trust, threshold: threshold)
+            } catch {
+                for diagnostic in error.diagnostics { logger.critical("\(diagnostic.description)") }
+                throw ExitCode(66)
+            }
+        }
         if let problem = settings.problem {
             logger.critical("\(problem)")
             throw ExitCode(64)
@@ -121,8 +139,12 @@ struct ServeCommand: AsyncParsableCommand {
             logger.critical("the registry does not load (\(count) problem(s)); fix them (uim-router validate)")
             throw ExitCode(1)
         }
-        logger.notice("registry in service", metadata: ["source": "\(service.registry.sourceName)",
-                                                         "digest": "\(service.registry.digest)"])
+        var registryMetadata: Logger.Metadata = ["source": "\(service.registry.sourceName)",
+                                                 "digest": "\(service.registry.digest)"]
+        if let release = service.registry.snapshot.router.registry.release {
+            registryMetadata["release"] = "\(release)"
+        }
+        logger.notice("registry in service", metadata: registryMetadata)
         let scheme = settings.usesTLS ? "https" : "http"
         let application: any Service
         do {

@@ -19,8 +19,42 @@ struct RegistryEndpointTests {
                 #expect(object["parties"] as? Int == loaded.parties.count)
                 #expect(object["patterns"] as? Int == loaded.patterns.count)
                 #expect((object["loaded_at"] as? String)?.hasSuffix("Z") == true)
+                #expect(object["release"] == nil)
             }
         }
+    }
+
+    @Test("with --trust: the verified release is in /v1/registry, and a reload to an unsigned folder is refused")
+    func signedRelease() async throws {
+        let folder = try ServiceFixtures.copiedPatterns()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let key = ReleaseSigningKey()
+        try RegistryPublisher.release(directory: folder, key: key, version: 3, note: "test release")
+        var configuration = ServiceFixtures.configuration(folder: folder)
+        configuration.trust = TrustPolicy(keys: [key.publicKey])
+        let service = try ServiceFixtures.service(configuration)
+        let digest = service.registry.digest
+        try await ServiceFixtures.withClient(service) { client in
+            try await client.execute(uri: "/v1/registry", method: .get, headers: ServiceFixtures.headers("route")) {
+                let release = try #require(try ServiceFixtures.json($0.body)["release"] as? [String: Any])
+                #expect(release["version"] as? Int == 3)
+                #expect(release["verified"] as? Bool == true)
+                #expect(release["note"] as? String == "test release")
+                #expect(release["signers"] as? [String] == [key.id])
+            }
+            // A Party file changed after signing: the release no longer verifies, the old one stays in service.
+            let file = URL(fileURLWithPath: folder).appendingPathComponent("KE.yaml")
+            try (String(contentsOf: file, encoding: .utf8) + "\n# changed\n").write(to: file, atomically: true,
+                                                                                   encoding: .utf8)
+            try await client.execute(uri: "/v1/admin/reload", method: .post, headers: ServiceFixtures.headers("admin")) {
+                #expect($0.status == .unprocessableContent)
+                #expect($0.headers[.contentType] == "application/problem+json")
+            }
+            #expect(service.registry.digest == digest)
+        }
+        var unsigned = ServiceFixtures.configuration()
+        unsigned.trust = TrustPolicy(keys: [key.publicKey])
+        #expect(unsigned.problem?.contains("--trust needs --registry") == true)
     }
 
     @Test func partiesAreListFormatJSONInTheAskedLanguage() async throws {
