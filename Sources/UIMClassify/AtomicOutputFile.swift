@@ -12,7 +12,7 @@ import Darwin
 /// When `path` names something that is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO), it is written
 /// directly: such a target cannot look finished, and renaming over it would replace a device with a file. A
 /// symbolic link is followed, so the link stays and its target is replaced.
-public final class AtomicOutputFile {
+package final class AtomicOutputFile {
     /// The final path (a symbolic link resolved).
     public let path: String
     /// The temporary file's path (nil when `path` is written directly).

@@ -8,7 +8,7 @@ import Darwin
 
 /// Reads `\n`-terminated lines as bytes. A last line without `\n` is still a line; an empty input has none. A CR
 /// before the `\n` (or ending the input) is part of the line end, as in every input format of the tool.
-public final class LineReader {
+package final class LineReader {
     private let descriptor: Int32
     private var buffer: [UInt8]
     private var start = 0

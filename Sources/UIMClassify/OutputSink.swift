@@ -15,7 +15,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects output bytes and writes them to a file descriptor in large blocks.
-public final class OutputSink {
+package final class OutputSink {
     private let descriptor: Int32
     private var pending: [UInt8] = []
     private let threshold: Int

@@ -1,7 +1,7 @@
 // Minimal JSON text building on bytes: string escaping and the punctuation the result lines need.
 
 /// Appends JSON text to a byte buffer. Only what UIMRouter's output needs: objects, arrays, strings, numbers.
-public struct JSONWriter {
+package struct JSONWriter {
     /// The JSON text so far (UTF-8).
     public var bytes: [UInt8] = []
 

@@ -4,7 +4,7 @@ import UIMRegistry
 extension ConflictFinding {
     /// Appends `{"kind":…,"a":{"party":…,"pattern":…},"b":{…},"witness":…,"from":…,"until":…}` (no
     /// newline); `from` and `until` (the common validity) are left out when open.
-    public func writeJSON(to writer: inout JSONWriter) {
+    package func writeJSON(to writer: inout JSONWriter) {
         writer.raw("{")
         writer.key("kind")
         writer.string(kind.rawValue)

@@ -5,7 +5,7 @@ extension Explanation {
     /// Writes the explanation as one JSON object:
     /// `{"input","normalised","stripped","date","result","nearest","checks","dates","hints","hints_capped"}`;
     /// `result` is exactly the contract's object that `route --format json` prints.
-    public func writeJSON(to writer: inout JSONWriter) {
+    package func writeJSON(to writer: inout JSONWriter) {
         writer.raw("{\"input\":")
         writer.string(input)
         writer.raw(",\"normalised\":")

@@ -28,7 +28,7 @@ public struct RepairHint: Sendable, Hashable {
     public var party: String? { status == .routed ? parties.first : nil }
 
     /// Writes `{"repair":…,"uim":…,"status":…,"party":…,"parties":[…],"pattern":…}` (`party` only when routed).
-    public func writeJSON(to writer: inout JSONWriter) {
+    package func writeJSON(to writer: inout JSONWriter) {
         writer.raw("{\"repair\":")
         writer.string(repair.rawValue)
         writer.raw(",\"uim\":")

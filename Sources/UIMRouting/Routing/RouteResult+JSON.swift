@@ -6,7 +6,7 @@ extension RouteResult {
     /// `{"uim":…,"status":…,"party":…,"matches":[{"party":…,"pattern":…,"fields":{…}}],"rejected":[…],"error":…}`.
     /// `party` appears only when routed, `error` only when invalid; `matches` and `rejected` are always present;
     /// `hints` (repair hints, an array) only when they were asked for and the result is unrouted.
-    public func writeJSON(to writer: inout JSONWriter) {
+    package func writeJSON(to writer: inout JSONWriter) {
         writer.raw("{\"uim\":")
         writer.string(uim)
         writer.raw(",\"status\":")
