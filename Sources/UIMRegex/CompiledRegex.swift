@@ -8,14 +8,20 @@ let pcre2Unset = Int(bitPattern: UInt.max)
 ///
 /// Safety (`@unchecked Sendable`): pcre2api "MULTITHREADING": "The data in the compiled pattern is fixed, and does
 /// not change when the pattern is matched. Therefore, it is thread-safe". JIT compilation writes into the code
-/// block, so it runs here, in `init`, before the value can be shared; nothing mutates `code` afterwards.
+/// block, so it runs either in `init` or in ``jitCompile()``, which its owner calls before the value is shared (the
+/// registry loader compiles without JIT; the one router built from that load JIT-compiles the same code while it is
+/// being built); nothing mutates `code` afterwards.
 package final class CompiledRegex: @unchecked Sendable {
     package let code: OpaquePointer
+    /// The regex as written.
+    package let pattern: String
     /// `true` when PCRE2's JIT compiled the pattern and produced code (otherwise the interpreter runs it).
-    package let isJIT: Bool
+    package private(set) var isJIT: Bool
     /// Why the interpreter runs the pattern although JIT was asked for; `nil` when it runs on the JIT (or when the
     /// interpreter was asked for).
-    package let interpreterReason: String?
+    package private(set) var interpreterReason: String?
+    /// `true` once JIT compilation was asked for (in `init` or by ``jitCompile()``), whatever its outcome.
+    private var jitAttempted: Bool
     /// Number of capture groups (not counting group 0).
     package let captureCount: Int
     /// The named groups, sorted by group number.
@@ -38,7 +44,9 @@ package final class CompiledRegex: @unchecked Sendable {
             throw RegexCompileError(message: CompiledRegex.message(for: errorCode), offset: errorOffset)
         }
         code = compiled
+        self.pattern = pattern
         (isJIT, interpreterReason) = jit ? CompiledRegex.jitCompile(compiled, pattern: pattern) : (false, nil)
+        jitAttempted = jit
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
@@ -46,6 +54,17 @@ package final class CompiledRegex: @unchecked Sendable {
     }
 
     deinit { pcre2_code_free_8(code) }
+
+    /// JIT-compiles the code compiled by `init(_:jit: false)`, in place: the registry loader compiles every regex once
+    /// (to report errors and read its groups) and the router built from that load reuses the code rather than
+    /// compiling the regex again. Does nothing when JIT was already asked for.
+    ///
+    /// Must run before the regex is shared between threads (see the type's safety note).
+    package func jitCompile() {
+        guard !jitAttempted else { return }
+        jitAttempted = true
+        (isJIT, interpreterReason) = CompiledRegex.jitCompile(code, pattern: pattern)
+    }
 
     /// JIT-compiles `code` where the JIT is exact for it; otherwise says why the interpreter will run it.
     ///

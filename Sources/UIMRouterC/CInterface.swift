@@ -21,9 +21,9 @@ public func uim_router_open(_ directory: UnsafePointer<CChar>?,
                             _ diagnostics: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> OpaquePointer? {
     let folder = directory.map { String(cString: $0) }
     do throws(RegistryError) {
-        let registry = if let folder { try Registry.load(from: folder, examples: .warnings) }
-            else { try BundledRegistry.load(examples: .warnings) }
-        let holder = ReloadingRouter(router: try Router(registry: registry))
+        let router = if let folder { try Router(loading: folder, examples: .warnings) }
+            else { try BundledRegistry.loadRouter(examples: .warnings) }
+        let holder = ReloadingRouter(router: router)
         diagnostics?.pointee = nil
         return OpaquePointer(Unmanaged.passRetained(RouterHandle(holder: holder, directory: folder)).toOpaque())
     } catch {
@@ -69,7 +69,8 @@ public func uim_router_reload(_ pointer: OpaquePointer?, _ directory: UnsafePoin
         outcome = handle.holder.reload(from: folder)
     } else {
         do throws(RegistryError) {
-            outcome = handle.holder.reload(registry: try BundledRegistry.load(examples: .warnings))
+            outcome = handle.holder.reload(router: try BundledRegistry.loadRouter(
+                examples: .warnings, options: handle.holder.router.options))
         } catch {
             outcome = .failed(error.diagnostics)
         }

@@ -30,20 +30,20 @@ public final class ServedRegistry: Sendable {
     /// With `trust`, the folder's signed release must verify under it, now and at every reload, and a reload to an
     /// older release is refused (the holder's rule); the bundled registry, which carries no release, is refused.
     public init(folder: String?, trust: TrustPolicy? = nil, metrics: RoutingMetrics?) throws(RegistryError) {
-        let registry = try Self.load(folder, trust: trust)
-        let router = try Router(registry: registry)
+        let router = try Self.load(folder, trust: trust)
         holder = ReloadingRouter(router: router, trust: trust, metrics: metrics)
         self.folder = folder
         state = Mutex(State(router: router, loadedAt: Date()))
     }
 
-    private static func load(_ folder: String?, trust: TrustPolicy?) throws(RegistryError) -> Registry {
-        if let folder { return try Registry.load(from: folder, trust: trust, examples: .warnings) }
+    /// The router of the registry, which checked its examples (each regex compiled once).
+    private static func load(_ folder: String?, trust: TrustPolicy?) throws(RegistryError) -> Router {
+        if let folder { return try Router(loading: folder, trust: trust, examples: .warnings) }
         if trust != nil {
             throw RegistryError([Diagnostic(.releaseMissing, at: SourceLocation(file: "bundled", line: 1, column: 1),
                 "the bundled registry carries no signed release; serve a released folder (--registry) with --trust")])
         }
-        return try BundledRegistry.load(examples: .warnings)
+        return try BundledRegistry.loadRouter(examples: .warnings)
     }
 
     /// Routing contexts of the router in service, kept between requests: a context holds PCRE2 match data and a JIT
@@ -88,7 +88,8 @@ public final class ServedRegistry: Sendable {
                 outcome = holder.reload(from: folder)
             } else {
                 do throws(RegistryError) {
-                    outcome = holder.reload(registry: try BundledRegistry.load(examples: .warnings))
+                    outcome = holder.reload(router: try BundledRegistry.loadRouter(examples: .warnings,
+                                                                                 options: holder.router.options))
                 } catch {
                     outcome = .failed(error.diagnostics)
                 }

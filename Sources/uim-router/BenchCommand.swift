@@ -72,7 +72,7 @@ struct BenchCommand: ParsableCommand {
         let generated = synthetic.map { SyntheticRegistry(patterns: $0, seed: seed) }
         let loaded = try generated?.registry ?? registry.load()
         let compileStart = RoutingBenchmark.monotonicNanoseconds()
-        let router = try Router(registry: loaded)
+        let router = try Router(registry: loaded, options: RegistryOptions.routerOptions)
         let compileMilliseconds = Double(RoutingBenchmark.monotonicNanoseconds() - compileStart) / 1e6
         let day = date ?? Day.today()
         let list = try generated.map { UIMList(uims: $0.uims(count: uimCount, seed: seed &+ 1)) }

@@ -27,10 +27,10 @@ struct LintCommand: ParsableCommand {
     var date: Day?
 
     func run() throws {
-        let loaded = try registry.load()
-        let router = try? Router(registry: loaded)
-        let findings = PatternLinter(registry: loaded).findings(today: date ?? Day.today(), paths: router?.patternPaths,
-                                                                interpreterReasons: router?.interpreterReasons)
+        let router = try registry.loadRouter()
+        let loaded = router.registry
+        let findings = PatternLinter(registry: loaded).findings(today: date ?? Day.today(), paths: router.patternPaths,
+                                                                interpreterReasons: router.interpreterReasons)
         for finding in findings { print(finding) }
         let warnings = findings.filter { $0.severity == .warning }.count
         print("\(registry.displayName): \(loaded.patterns.count) patterns, \(warnings) warning(s), "

@@ -71,15 +71,19 @@ struct RegistryOptions: ParsableArguments {
     /// Loads the registry for routing, or prints every diagnostic to standard error and exits 1. Problems in
     /// examples do not stop routing: they are printed as warnings (`validate` treats them as errors). Says on
     /// standard error which registry it read.
-    func load() throws -> Registry {
+    func load() throws -> Registry { try loadRouter().registry }
+
+    /// Loads the registry and returns the router compiled from it (the one that checked its examples: each regex is
+    /// compiled once), or prints every diagnostic and exits 1.
+    func loadRouter() throws -> Router {
         try checkFolder()
         do {
-            let registry = try loadOrThrow(examples: .warnings)
-            announce(digest: registry.digest)
-            for warning in registry.warnings {
+            let router = try loadRouterOrThrow(examples: .warnings)
+            announce(digest: router.registry.digest)
+            for warning in router.registry.warnings {
                 Terminal.printError("\(warning.location): warning: \(warning.message)")
             }
-            return registry
+            return router
         } catch {
             announce(digest: nil)
             for warning in error.warnings { Terminal.printError(warning.description) }
@@ -91,26 +95,30 @@ struct RegistryOptions: ParsableArguments {
         }
     }
 
-    /// Loads the registry and compiles its router, or prints every diagnostic and exits 1.
-    func loadRouter() throws -> Router {
-        let loaded = try load()
-        do {
-            return try Router(registry: loaded)
-        } catch {
-            Terminal.printError(error.description)
-            throw ExitCode(1)
-        }
+    func loadOrThrow(examples: ExampleChecking = .errors) throws(RegistryError) -> Registry {
+        try loadRouterOrThrow(examples: examples).registry
     }
 
-    func loadOrThrow(examples: ExampleChecking = .errors) throws(RegistryError) -> Registry {
+    func loadRouterOrThrow(examples: ExampleChecking = .errors) throws(RegistryError) -> Router {
         let policy = try trustPolicy()
-        if let folder { return try Registry.load(from: folder, trust: policy, examples: examples) }
+        let options = Self.routerOptions
+        if let folder { return try Router(loading: folder, trust: policy, examples: examples, options: options) }
         if policy != nil {
             let at = SourceLocation(file: "bundled registry", line: 1, column: 1)
             throw RegistryError([Diagnostic(.releaseMissing, at: at,
                 "the bundled registry is unsigned; name a released folder with --registry when giving --trust")])
         }
-        return try BundledRegistry.load(examples: examples)
+        return try BundledRegistry.loadRouter(examples: examples, options: options)
+    }
+
+    /// The options every router of the CLI is built with: `UIM_ROUTER_BUILD_THREADS=N` (a positive number) caps the
+    /// threads of the build (`1`: serial, which the CI's allocation smoke needs); otherwise every core.
+    static var routerOptions: RouterOptions {
+        var options = RouterOptions()
+        if let value = getenv("UIM_ROUTER_BUILD_THREADS"), let threads = Int(String(cString: value)), threads > 0 {
+            options.buildThreads = threads
+        }
+        return options
     }
 
     /// For commands that read the folder's files themselves: with --trust, the registry's release must verify (every

@@ -23,7 +23,7 @@ struct JITSelectionTests {
 
     @Test("each regex routes exactly as PCRE2's interpreter matches, on the engine chosen for it", arguments: regexes)
     func routesAsInterpreter(regex: String) throws {
-        let registry = Registry(parties: [Party(code: "AA", name: "A", protocolParty: true,
+        let registry = try Registry(parties: [Party(code: "AA", name: "A", protocolParty: true,
                                                 location: SourceLocation(file: "AA.yaml", line: 1, column: 1))],
                                 patterns: [PatternSpec(id: "AA-1", party: "AA", regex: regex,
                                                        location: SourceLocation(file: "AA.yaml", line: 2, column: 1))])
@@ -66,7 +66,7 @@ struct JITSelectionTests {
 
     @Test("lint notes the patterns PCRE2 runs on its interpreter")
     func lintNotes() throws {
-        let registry = Registry(parties: [Party(code: "AA", name: "A", protocolParty: true,
+        let registry = try Registry(parties: [Party(code: "AA", name: "A", protocolParty: true,
                                                 location: SourceLocation(file: "AA.yaml", line: 1, column: 1))],
                                 patterns: ["(*NO_JIT)W[0-9]{3}", "K[0-9]{3}"].enumerated().map { index, regex in
                                     PatternSpec(id: "AA-\(index)", party: "AA", regex: regex,

@@ -10,7 +10,7 @@ struct MatchLimitTests {
     func registry(_ patterns: [(party: String, id: String, regex: String)]) -> Registry {
         let location = SourceLocation(file: "T.yaml", line: 1, column: 1)
         return Registry(
-            parties: Set(patterns.map(\.party)).map { Party(code: $0, name: $0, protocolParty: true, location: location) },
+            unchecked: Set(patterns.map(\.party)).map { Party(code: $0, name: $0, protocolParty: true, location: location) },
             patterns: patterns.map { PatternSpec(id: $0.id, party: $0.party, regex: $0.regex, location: location) })
     }
 

@@ -50,7 +50,7 @@ struct MultiPatternDFATests {
         var rng = SplitMix(seed: 99)
         let synthetic = SyntheticRegistry(patterns: 600, seed: 3)
         let members = synthetic.registry.patterns.enumerated().compactMap { index, spec -> MultiPatternDFA.Member? in
-            let analysis = PatternAnalysis.cached(regex: spec.regex)
+            let analysis = PatternAnalysis(regex: spec.regex)
             guard !analysis.isOpaque, analysis.prefixes.allSatisfy({ !$0.isEmpty }) else { return nil }
             return MultiPatternDFA.Member(pattern: Int32(index), automaton: analysis.automaton, party: 0)
         }

@@ -5,8 +5,8 @@ import UIMRouter
 
 // embedding-example begin
 func routeOneSeizure() throws -> [RouteResult] {
-    let registry = try BundledRegistry.load()          // or: try Registry.load(from: "/srv/gsp/Patterns")
-    let router = try Router(registry: registry)         // immutable, Sendable: share it across threads
+    // Loads, checks the examples and compiles each regex once; or: try Router(loading: "/srv/gsp/Patterns")
+    let router = try BundledRegistry.loadRouter()       // immutable, Sendable: share it across threads
     let scratch = router.makeScratch()                  // one per thread: PCRE2 match state, reused
     let day = Day(iso: "2026-06-01")!
     return ["]d2WAAGSnB3Wwd25r4f5z21090418", "not a UIM"].map { uim in

@@ -23,7 +23,7 @@ struct SyntheticRegistryTests {
         let shapes = synthetic.registry.patterns.map { RegexShape(regex: $0.regex) }
         #expect(synthetic.registry.patterns.count == 400)
         #expect(shapes.filter { $0.prefix.isEmpty }.count > 40)
-        #expect(synthetic.registry.patterns.filter { PatternAnalysis.cached(regex: $0.regex).isOpaque }.count >= 2)
+        #expect(synthetic.registry.patterns.filter { PatternAnalysis(regex: $0.regex).isOpaque }.count >= 2)
         #expect(synthetic.registry.patterns.filter { $0.check != nil }.count > 40)
         #expect(!synthetic.overlapping.isEmpty)
         _ = try Router(registry: synthetic.registry)

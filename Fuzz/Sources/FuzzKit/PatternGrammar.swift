@@ -207,7 +207,11 @@ public enum PatternGrammar {
             Party(code: $0, name: "Party \($0)", protocolParty: true,
                   location: SourceLocation(file: "\($0).yaml", line: 1, column: 1))
         }
-        return (Registry(parties: parties, patterns: patterns.map(\.spec)), patterns)
+        do {
+            return (try Registry(parties: parties, patterns: patterns.map(\.spec)), patterns)
+        } catch {
+            preconditionFailure("the grammar's registry has one Party per code and unique ids: \(error)")
+        }
     }
 
     /// A UIM: a pattern's sample, a near miss of one, a scanner-style decoration of one, or raw bytes.

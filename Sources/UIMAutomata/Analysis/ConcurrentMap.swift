@@ -9,14 +9,14 @@ import Synchronization
     import Darwin
 #endif
 
-/// `(0..<count).map(transform)`, computed on up to `maxThreads` threads (default: the online processors, or
-/// `UIM_ROUTER_BUILD_THREADS` when that environment variable is set: `1` builds serially, which makes the number of
-/// heap allocations of a build repeatable, as the CI's allocation smoke needs).
+/// `(0..<count).map(transform)`, computed on up to `maxThreads` threads (`nil`: the online processors; `1` computes
+/// serially, which makes the number of heap allocations repeatable, as the CI's allocation smoke needs; the router
+/// passes ``RouterOptions/buildThreads``).
 ///
 /// Threads take the next index from a shared counter, so one slow element (an exponential regex) does not hold up
 /// a whole share of the others. `transform` must not depend on the order in which indices are computed.
 package func concurrentMap<T: Sendable>(count: Int, maxThreads: Int? = nil, _ transform: @Sendable (Int) -> T) -> [T] {
-    let threads = min(count, max(1, maxThreads ?? buildThreads))
+    let threads = min(count, max(1, maxThreads ?? ConcurrentSlots<Int>.processorCount))
     guard threads > 1 else { return (0..<count).map(transform) }
     let slots = ConcurrentSlots<T>(count: count)
     defer { slots.deallocate() }
@@ -29,15 +29,6 @@ package func concurrentMap<T: Sendable>(count: Int, maxThreads: Int? = nil, _ tr
     }
     return slots.collect()
 }
-
-/// Threads for per-pattern build work: `UIM_ROUTER_BUILD_THREADS` when set to a positive number, else the online
-/// processors.
-let buildThreads: Int = {
-    if let text = getenv("UIM_ROUTER_BUILD_THREADS").map({ String(cString: $0) }), let value = Int(text), value > 0 {
-        return value
-    }
-    return ConcurrentSlots<Int>.processorCount
-}()
 
 /// The result slots of one ``concurrentMap(count:maxThreads:_:)`` and its work counter.
 ///

@@ -43,7 +43,7 @@ public struct PatternAnalysis: Sendable {
 
     /// Analyses `regex`, reporting it opaque (and ``exceedsStateLimit``) when its automaton needs more than
     /// `stateLimit` states before minimisation.
-    init(regex: String, stateLimit: Int) {
+    package init(regex: String, stateLimit: Int) {
         self.regex = regex
         var tooLarge = false
         var parsed: RegexNode?

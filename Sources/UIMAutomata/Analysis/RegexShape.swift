@@ -39,7 +39,7 @@ public struct RegexShape: Sendable, Hashable {
 
     /// Derives the shape of `regex` (PCRE2 syntax, UTF mode, whole-string semantics).
     public init(regex: String) {
-        self.init(analysis: PatternAnalysis.cached(regex: regex))
+        self.init(analysis: PatternAnalysis(regex: regex))
     }
 
     /// The shape of an analysed regex: exact when it is analysable, otherwise the sound bound the analysis kept

@@ -1,5 +1,6 @@
 // One registry file: compose the YAML, check the top level and the `party` mapping, hand each pattern entry to
 // `+Pattern`. Problems accumulate in `diagnostics`; nothing here stops at the first one.
+import UIMRegex
 import Yams
 
 extension RegistryLoader {
@@ -16,6 +17,8 @@ extension RegistryLoader {
         var id: String
         var idLocation: SourceLocation
         var spec: PatternSpec?
+        /// The compiled regex (without JIT) of `spec`, when there is one.
+        var regex: CompiledRegex?
     }
 
     /// Parses one file, collecting its diagnostics (cross-file checks such as duplicate ids are the caller's).

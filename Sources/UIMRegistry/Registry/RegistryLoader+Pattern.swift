@@ -99,7 +99,8 @@ extension RegistryLoader.FileParser {
                 matchExamples: examples.match, noMatchExamples: examples.noMatch,
                 location: location(node), regexLocation: regex.location)
         }
-        return RegistryLoader.ParsedPattern(id: id.text, idLocation: id.location, spec: spec)
+        return RegistryLoader.ParsedPattern(id: id.text, idLocation: id.location, spec: spec,
+                                            regex: spec == nil ? nil : regex?.compiled)
     }
 
     private mutating func parseRegex(_ node: Node, label: String)
@@ -116,9 +117,8 @@ extension RegistryLoader.FileParser {
             let compiled = try CompiledRegex(text, jit: false)
             return (text, compiled, regexStart(scalar))
         } catch {
-            report(
-                .badRegex, at: regexLocation(ofByte: error.offset, in: scalar),
-                "regex of \(label) does not compile: \(error.message); correct it (PCRE2 syntax)")
+            diagnostics.append(
+                PatternProblem.badRegex(error, label: label, at: regexLocation(ofByte: error.offset, in: scalar)))
             return (text, nil, regexStart(scalar))
         }
     }
@@ -213,13 +213,7 @@ extension RegistryLoader.FileParser {
         guard let regex else { return group }
         let names = regex.namedGroups.map(\.name)
         guard !names.contains(group) else { return group }
-        let known =
-            names.isEmpty
-            ? "the regex has no named groups" : "its named groups: \(names.joined(separator: ", "))"
-        report(
-            .missingGroup, at: place,
-            "check \(key) group '\(group)' is not a named group of the regex (\(known)); "
-                + "add (?<\(group)>...) to the regex or set '\(key)' to one of its groups")
+        diagnostics.append(PatternProblem.missingGroup(key: key, group: group, names: names, at: location(place)))
         return nil
     }
 

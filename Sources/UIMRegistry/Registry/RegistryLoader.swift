@@ -8,6 +8,7 @@
 // `+Pattern` (one pattern entry), `+Values` (typed reads of nodes), `+Locations` (syntax errors, regex columns),
 // `+Hints` (did-you-mean).
 import Foundation
+import UIMRegex
 import Yams
 
 /// Loads registry folders and files into a ``Registry`` plus the ``Diagnostic``s found on the way.
@@ -23,11 +24,57 @@ package enum RegistryLoader {
     /// UTF-8 and a folder without YAML files are diagnostics; other entries of the folder are warnings in the
     /// registry's ``Registry/warnings``.
     package static func load(directory: String) -> (registry: Registry, diagnostics: [Diagnostic]) {
+        let loaded = loadCompiling(directory: directory)
+        return (loaded.registry, loaded.diagnostics)
+    }
+
+    /// What a load yields: the registry, every diagnostic, and the compiled regex (without JIT) of each of the
+    /// registry's patterns, in the same order, for the router built from this load (which JIT-compiles them rather
+    /// than compiling every regex again).
+    package struct Loaded {
+        package var registry: Registry
+        package var diagnostics: [Diagnostic]
+        /// `regexes[i]` is `registry.patterns[i].regex` compiled; not yet shared with any other thread.
+        package var regexes: [CompiledRegex]
+    }
+
+    /// ``load(directory:)``, keeping the compiled regexes.
+    package static func loadCompiling(directory: String) -> Loaded {
         let (files, listing) = RegistryFolder.read(directory)
-        var result = parse(files: files)
-        result.registry.source = directory
-        result.registry.warnings = sorted(listing.warnings + result.registry.warnings)
-        return (result.registry, sorted(listing.problems + result.diagnostics))
+        let parsed = parseCompiling(files: files, source: directory)
+        let warnings = sorted(listing.warnings + parsed.registry.warnings)
+        return Loaded(registry: parsed.registry.replacing(warnings: warnings),
+                      diagnostics: sorted(listing.problems + parsed.diagnostics), regexes: parsed.regexes)
+    }
+
+    /// ``parse(files:)``, keeping the compiled regexes; `source` names the registry (``Registry/source``).
+    package static func parseCompiling(files: [(path: String, text: String)], source: String = "memory") -> Loaded {
+        var diagnostics: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        var parties: [Party] = []
+        var patterns: [PatternSpec] = []
+        var regexes: [CompiledRegex] = []
+        var firstUse: [String: SourceLocation] = [:]
+        for file in files {
+            var parser = FileParser(path: file.path, text: file.text)
+            let parsed = parser.parse()
+            diagnostics += parser.diagnostics
+            warnings += parser.warnings
+            if let party = parsed.party { parties.append(party) }
+            for pattern in parsed.patterns {
+                if let first = firstUse[pattern.id] {
+                    diagnostics.append(PatternProblem.duplicateID(pattern.id, firstUse: first, at: pattern.idLocation))
+                    continue
+                }
+                firstUse[pattern.id] = pattern.idLocation
+                if let spec = pattern.spec, let regex = pattern.regex {
+                    patterns.append(spec)
+                    regexes.append(regex)
+                }
+            }
+        }
+        let registry = Registry(unchecked: parties, patterns: patterns, source: source, warnings: sorted(warnings))
+        return Loaded(registry: registry, diagnostics: sorted(diagnostics), regexes: regexes)
     }
 
     /// Parses `files` (each path as the user named it, e.g. `Patterns/KE.yaml`; the file name without `.yaml` is the
@@ -38,33 +85,8 @@ package enum RegistryLoader {
     /// and whose id was not already used, and its ``Registry/warnings`` (placeholder text, a regex cut by a comment).
     /// Each text is read as ``RegistryText`` normalises it. Diagnostics are sorted by file, line and column.
     package static func parse(files: [(path: String, text: String)]) -> (registry: Registry, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var warnings: [Diagnostic] = []
-        var parties: [Party] = []
-        var patterns: [PatternSpec] = []
-        var firstUse: [String: SourceLocation] = [:]
-        for file in files {
-            var parser = FileParser(path: file.path, text: file.text)
-            let parsed = parser.parse()
-            diagnostics += parser.diagnostics
-            warnings += parser.warnings
-            if let party = parsed.party { parties.append(party) }
-            for pattern in parsed.patterns {
-                if let first = firstUse[pattern.id] {
-                    diagnostics.append(
-                        Diagnostic(
-                            .duplicateID, at: pattern.idLocation,
-                            "pattern id '\(pattern.id)' is already used at \(first.file):\(first.line); "
-                                + "give each pattern an id of its own"))
-                    continue
-                }
-                firstUse[pattern.id] = pattern.idLocation
-                if let spec = pattern.spec { patterns.append(spec) }
-            }
-        }
-        var registry = Registry(parties: parties, patterns: patterns)
-        registry.warnings = sorted(warnings)
-        return (registry, sorted(diagnostics))
+        let parsed = parseCompiling(files: files)
+        return (parsed.registry, parsed.diagnostics)
     }
 
     /// Diagnostics by file, line and column; diagnostics at the same place keep the order they were found in.

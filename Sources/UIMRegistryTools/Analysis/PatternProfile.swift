@@ -17,7 +17,7 @@ struct PatternProfile {
     init(index: Int, spec: PatternSpec, analysis: PatternAnalysis? = nil) {
         self.index = index
         self.spec = spec
-        let analysis = analysis ?? PatternAnalysis.cached(regex: spec.regex)
+        let analysis = analysis ?? PatternAnalysis(regex: spec.regex)
         self.analysis = analysis
         routable = analysis.isOpaque
             ? .empty : ByteDFA.intersection([analysis.automaton, NormalSubject.automaton], minimize: false)

@@ -41,11 +41,10 @@ public enum SubmissionChecker {
         let party = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
         let others = registryFiles.filter { fileName(of: $0.path) != name }
         let before = diagnostics(of: registryFiles)
-        let (registry, after) = load(others + [(path, text)])
+        let (registry, after, router) = load(others + [(path, text)])
         let known = Set(before.map(\.description))
         let indices = Set(registry.patterns.indices.filter { registry.patterns[$0].party == party })
         let finder = ConflictFinder(registry: registry)
-        let router = try? Router(registry: registry)
         // What only warns in `validate` (placeholder text left from the template, a regex cut by a comment) blocks
         // a submission: the file sent must say exactly what it means.
         let ownWarnings = registry.warnings.filter { $0.location.file == path }.map { warning in
@@ -85,9 +84,14 @@ public enum SubmissionChecker {
         BundledRegistry.files.map { ("Patterns/\($0.name)", $0.text) }
     }
 
-    private static func load(_ files: [(path: String, text: String)]) -> (Registry, [Diagnostic]) {
-        let (registry, diagnostics) = RegistryLoader.parse(files: files)
-        return (registry, diagnostics + ExampleChecker.diagnostics(for: registry))
+    /// The registry `files` parse to, every diagnostic (examples checked through the router built from the loader's
+    /// compiled regexes) and that router.
+    private static func load(_ files: [(path: String, text: String)]) -> (Registry, [Diagnostic], Router?) {
+        let loaded = RegistryLoader.parseCompiling(files: files)
+        guard let router = try? Router(registry: loaded.registry, compiled: loaded.regexes) else {
+            return (loaded.registry, loaded.diagnostics, nil)
+        }
+        return (loaded.registry, loaded.diagnostics + ExampleChecker.diagnostics(checking: router), router)
     }
 
     private static func fileName(of path: String) -> String {

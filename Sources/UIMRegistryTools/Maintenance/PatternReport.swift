@@ -29,7 +29,7 @@ public struct PatternReport: Sendable {
         let compiled = try? CompiledRegex(spec.regex)
         fields = (compiled?.namedGroups ?? []).sorted { $0.number < $1.number }.map(\.name)
         interpreterReason = compiled?.interpreterReason
-        analysis = PatternAnalysis.cached(regex: spec.regex)
+        analysis = PatternAnalysis(regex: spec.regex)
         shape = RegexShape(analysis: analysis)
         conflicts = ConflictFinder(registry: registry).conflicts(involving: [index])
     }

@@ -70,7 +70,7 @@ public struct PCRE2Differential: Sendable {
         }
         let router: Router
         do {
-            router = try Router(registry: Registry(parties: parties, patterns: specs))
+            router = try Router(registry: try Registry(parties: parties, patterns: specs))
         } catch {
             tally.disagreements.append("the router refused regexes PCRE2 compiles: \(error) \(regexes)")
             return

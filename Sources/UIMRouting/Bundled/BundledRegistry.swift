@@ -13,6 +13,15 @@ public enum BundledRegistry {
         try Registry.load(files: files.map { ("Patterns/\($0.name)", $0.text) }, source: "bundled", examples: examples)
     }
 
+    /// Loads and checks the bundled registry and returns the router compiled from it, whose examples were checked
+    /// (see ``Router/init(loading:examples:options:)``).
+    public static func loadRouter(examples: ExampleChecking = .errors, options: RouterOptions = RouterOptions())
+        throws(RegistryError) -> Router
+    {
+        try Router(loadingFiles: files.map { ("Patterns/\($0.name)", $0.text) }, source: "bundled", examples: examples,
+                   options: options)
+    }
+
     /// The UTC day (`YYYY-MM-DD`) the bundled files were embedded into the library, i.e. when it was built.
     public static var builtOn: String { embeddedOn }
 

@@ -43,16 +43,15 @@ public final class ReloadingRouter: Sendable {
     /// - Throws: ``RegistryError`` with every problem when the registry does not load.
     public convenience init(directory: String, options: RouterOptions = RouterOptions(),
                             metrics: RoutingMetrics? = nil) throws(RegistryError) {
-        let registry = try Registry.load(from: directory, examples: .warnings)
-        self.init(router: try Router(registry: registry, options: options), metrics: metrics)
+        self.init(router: try Router(loading: directory, examples: .warnings, options: options), metrics: metrics)
     }
 
     /// A holder serving the registry folder `directory`, whose release must verify under `trust`.
     /// - Throws: ``RegistryError`` with every reason the release does not verify or the registry does not load.
     public convenience init(directory: String, trust: TrustPolicy, options: RouterOptions = RouterOptions(),
                             metrics: RoutingMetrics? = nil) throws(RegistryError) {
-        let registry = try Registry.load(from: directory, trust: trust, examples: .warnings)
-        self.init(router: try Router(registry: registry, options: options), trust: trust, metrics: metrics)
+        self.init(router: try Router(loading: directory, trust: trust, examples: .warnings, options: options),
+                  trust: trust, metrics: metrics)
     }
 
     /// The router in service now.
@@ -80,8 +79,10 @@ public final class ReloadingRouter: Sendable {
     {
         let start = MonotonicClock.nanoseconds()
         do {
-            let registry = try Registry.load(from: directory, trust: trust, examples: .warnings)
-            return try swap(in: registry, options: options, allowingRollback: allowingRollback, since: start)
+            // The router that checked the examples is the one swapped in: each regex is compiled once per reload.
+            let fresh = try Router(loading: directory, trust: trust, examples: .warnings,
+                                   options: options ?? router.options)
+            return try swap(in: fresh, allowingRollback: allowingRollback, since: start)
         } catch {
             metrics?.recordReload(succeeded: false)
             return .failed(error.diagnostics)
@@ -94,18 +95,31 @@ public final class ReloadingRouter: Sendable {
     public func reload(registry: Registry, options: RouterOptions? = nil, allowingRollback: Bool = false) -> Outcome {
         let start = MonotonicClock.nanoseconds()
         do {
-            return try swap(in: registry, options: options, allowingRollback: allowingRollback, since: start)
+            try checkTrust(registry)
+            return try swap(in: try Router(registry: registry, options: options ?? router.options),
+                            allowingRollback: allowingRollback, since: start)
         } catch {
             metrics?.recordReload(succeeded: false)
             return .failed(error.diagnostics)
         }
     }
 
-    private func swap(in registry: Registry, options: RouterOptions?, allowingRollback: Bool, since start: Int)
-        throws(RegistryError) -> Outcome
-    {
+    /// Swaps in `router`, compiled by the caller (for example with ``Router/init(loading:examples:options:)``, whose
+    /// router checked the examples); the trust and rollback rules of ``reload(registry:options:allowingRollback:)``
+    /// apply to its registry.
+    public func reload(router: Router, allowingRollback: Bool = false) -> Outcome {
+        let start = MonotonicClock.nanoseconds()
+        do {
+            return try swap(in: router, allowingRollback: allowingRollback, since: start)
+        } catch {
+            metrics?.recordReload(succeeded: false)
+            return .failed(error.diagnostics)
+        }
+    }
+
+    private func swap(in fresh: Router, allowingRollback: Bool, since start: Int) throws(RegistryError) -> Outcome {
+        let registry = fresh.registry
         try checkTrust(registry)
-        let fresh = try Router(registry: registry, options: options ?? router.options)
         // The router and its generation change under one lock, so a context that sees a generation fetches a
         // router at least that new; the rollback check reads the version in service under the same lock.
         let swapped: Result<(Int, Registry), RegistryError> = current.withLock { router in

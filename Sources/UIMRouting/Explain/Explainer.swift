@@ -10,6 +10,14 @@ public final class Explainer {
     public let router: Router
     let finder: HintFinder
     let scratch: RouteScratch
+    /// Per pattern (registry order), its analysis as the router's build made it: computed on the first explanation
+    /// that needs near misses (the router keeps only its combined automata, not each pattern's).
+    private lazy var analyses: [PatternAnalysis] = {
+        let specs = router.registry.patterns
+        return concurrentMap(count: specs.count, maxThreads: router.options.buildThreads) { index in
+            PatternAnalysis(regex: specs[index].regex, stateLimit: PatternAnalysis.routerStateLimit)
+        }
+    }()
     /// Near misses listed at most (opaque patterns are listed by name after them, as many again at most).
     public static let nearestCount = 5
 
@@ -61,8 +69,7 @@ public final class Explainer {
     func nearMisses(_ subject: [UInt8], skipping decided: Set<String>) -> [Explanation.NearMiss] {
         var ranked: [(miss: Explanation.NearMiss, lengthGap: Int)] = []
         var opaque: [Explanation.NearMiss] = []
-        for spec in router.registry.patterns where !decided.contains(spec.id) {
-            let analysis = PatternAnalysis.forRouter(regex: spec.regex)
+        for (spec, analysis) in zip(router.registry.patterns, analyses) where !decided.contains(spec.id) {
             let lengths = analysis.lengths?.description ?? Self.boundText(RegexShape(analysis: analysis))
             guard !analysis.isOpaque else {
                 // Listed by name when its sound bound admits the UIM at all (no position is available).

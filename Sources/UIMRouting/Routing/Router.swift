@@ -9,7 +9,7 @@ import UIMAutomata
 /// thread routes with its own ``RouteScratch`` (``makeScratch()``), which holds PCRE2's per-thread match state.
 ///
 /// ```swift
-/// let router = try Router(registry: try Registry.load(from: "Patterns"))
+/// let router = try Router(loading: "Patterns")   // load, check the examples, compile once
 /// let scratch = router.makeScratch()
 /// let result = router.route("]d2KE0000000001234X", on: Day(iso: "2026-06-01")!, using: scratch)
 /// print(result.status, result.party ?? "-")
@@ -55,38 +55,49 @@ public final class Router: Sendable {
     /// Compiles every pattern of `registry` (PCRE2 + JIT) and builds the candidate index.
     ///
     /// - Throws: ``RegistryError`` listing every pattern whose regex does not compile or whose `check` names a
-    ///   group its regex lacks (``Registry/load(from:)`` already reports these for registries read from files).
-    public init(registry: Registry, options: RouterOptions = RouterOptions()) throws(RegistryError) {
+    ///   group its regex lacks, in the loader's words (``Registry/load(from:examples:)`` already reports these for
+    ///   registries read from files).
+    public convenience init(registry: Registry, options: RouterOptions = RouterOptions()) throws(RegistryError) {
+        try self.init(registry: registry, options: options, compiled: nil)
+    }
+
+    /// Compiles `registry`, reusing `compiled[i]` (the loader's compilation of `registry.patterns[i].regex`, without
+    /// JIT) rather than compiling each regex again: it is JIT-compiled in place. `compiled` must not be shared with
+    /// another thread or router (see ``CompiledRegex/jitCompile()``); `nil` compiles every regex here.
+    package init(registry: Registry, options: RouterOptions = RouterOptions(), compiled given: [CompiledRegex]?)
+        throws(RegistryError)
+    {
         self.registry = registry
         self.options = options
         let codes = Array(Set(registry.parties.map(\.code) + registry.patterns.map(\.party))).sorted()
         var partyIndex: [String: Int32] = [:]
         for (i, code) in codes.enumerated() { partyIndex[code] = Int32(i) }
-        // PCRE2 compilation and the automaton analysis of each pattern, on every core (each pattern independently).
+        // PCRE2 compilation (or JIT compilation of the loader's code) and the automaton analysis of each pattern, on
+        // up to `options.buildThreads` threads (each pattern independently).
         let specs = registry.patterns
         let jit = options.jit
-        let prepared = concurrentMap(count: specs.count) { index -> (Result<CompiledRegex, RegexCompileError>,
-                                                                     PatternAnalysis?) in
-            let compiled = Result { () throws(RegexCompileError) in try CompiledRegex(specs[index].regex, jit: jit) }
-            // A regex PCRE2 rejects is reported below and never analysed.
+        precondition(given.map { $0.count == specs.count } ?? true, "one compiled regex per pattern")
+        let prepared = concurrentMap(count: specs.count, maxThreads: options.buildThreads) {
+            index -> (Result<CompiledRegex, RegexCompileError>, PatternAnalysis?) in
+            let compiled: Result<CompiledRegex, RegexCompileError>
+            if let regex = given?[index] {
+                if jit { regex.jitCompile() }
+                compiled = .success(regex)
+            } else {
+                compiled = Result { () throws(RegexCompileError) in try CompiledRegex(specs[index].regex, jit: jit) }
+            }
+            // A regex PCRE2 rejects is reported below and never analysed. The router decides patterns of more than
+            // `AutomatonIndex.patternStateCap` states with PCRE2 anyway, so the construction stops early for them.
             guard case .success = compiled else { return (compiled, nil) }
-            return (compiled, PatternAnalysis.forRouter(regex: specs[index].regex))
+            return (compiled, PatternAnalysis(regex: specs[index].regex, stateLimit: PatternAnalysis.routerStateLimit))
         }
         var compiled: [CompiledPattern] = []
         var diagnostics: [Diagnostic] = []
         for (spec, (result, _)) in zip(specs, prepared) {
-            do {
-                let regex = try result.get()
-                if let check = spec.check {
-                    for group in [check.payloadGroup, check.digitGroup] where regex.groupNumber(named: group) == nil {
-                        diagnostics.append(Diagnostic(.missingGroup, at: spec.location,
-                            "pattern '\(spec.id)': check group '\(group)' is not a named group of its regex"))
-                    }
-                }
+            let problems = PatternProblem.diagnostics(for: spec, regex: result)
+            diagnostics += problems
+            if problems.isEmpty, case .success(let regex) = result {
                 compiled.append(CompiledPattern(spec: spec, party: partyIndex[spec.party]!, regex: regex))
-            } catch {
-                diagnostics.append(Diagnostic(.badRegex, at: spec.regexLocation,
-                    "pattern '\(spec.id)': regex does not compile: \(error.message) (at offset \(error.offset))"))
             }
         }
         if !diagnostics.isEmpty { throw RegistryError(diagnostics) }
@@ -124,6 +135,24 @@ public final class Router: Sendable {
         }
         walkLengths = lengths
         maxCaptureCount = compiled.map(\.regex.captureCount).max() ?? 0
+    }
+
+    /// `router` with another `registry` of the same patterns (its warnings or release changed after the build):
+    /// shares every compiled table, compiles nothing.
+    package init(_ router: Router, registry: Registry) {
+        precondition(registry.patterns.count == router.registry.patterns.count, "the same patterns")
+        self.registry = registry
+        options = router.options
+        patterns = router.patterns
+        hot = router.hot
+        fieldGroupNumbers = router.fieldGroupNumbers
+        fieldBoundaries = router.fieldBoundaries
+        partyCodes = router.partyCodes
+        shapes = router.shapes
+        index = router.index
+        walk = router.walk
+        walkLengths = router.walkLengths
+        maxCaptureCount = router.maxCaptureCount
     }
 
     /// Working memory for one thread. Reuse it for every UIM that thread routes; never share it between threads.

@@ -14,38 +14,7 @@ extension Registry {
     public static func load(from directory: String, trust: TrustPolicy?, examples: ExampleChecking = .errors)
         throws(RegistryError) -> Registry
     {
-        guard let trust else {
-            var registry = try load(from: directory, examples: examples)
-            registry.release = readRelease(directory)
-            return registry
-        }
-        if let problem = trust.thresholdProblem { throw RegistryError([problem]) }
-        guard let folder = ReleaseFolder.read(directory) else {
-            _ = try load(from: directory, examples: examples)  // says why the folder cannot be read
-            throw RegistryError([
-                Diagnostic(
-                    .io, at: SourceLocation(file: directory, line: 1, column: 1),
-                    "cannot read the registry folder")
-            ])
-        }
-        let outcome = ReleaseVerifier.verify(folder, policy: trust)
-        guard outcome.problems.isEmpty, let manifest = outcome.manifest else { throw RegistryError(outcome.problems) }
-        let (files, unreadable) = folder.texts()
-        guard unreadable.isEmpty else { throw RegistryError(unreadable) }
-        var registry = try load(files: files, source: directory, examples: examples)
-        guard "sha256:" + registry.digest == manifest.digest else {
-            throw RegistryError([
-                Diagnostic(
-                    .releaseDigestMismatch,
-                    at: SourceLocation(file: folder.manifestPath, line: 1, column: 1),
-                    "digest mismatch: the files load to sha256:\(registry.digest), release \(manifest.version) says "
-                        + "\(manifest.digest)")
-            ])
-        }
-        registry.release = RegistryRelease(
-            version: manifest.version, created: manifest.created, note: manifest.note,
-            signers: outcome.signers, verified: true)
-        return registry
+        try Router(loading: directory, trust: trust, examples: examples).registry
     }
 
     /// Checks the release of `directory` against `trust` without loading the registry: signatures and threshold,
@@ -81,6 +50,50 @@ extension Registry {
     public var releaseLabel: String {
         guard let release else { return "unsigned" }
         return release.verified ? "\(release.version)" : "\(release.version)-unverified"
+    }
+}
+
+extension Router {
+    /// Loads the registry folder at `directory` as ``Registry/load(from:trust:examples:)`` does (its release verified
+    /// against `trust` first) and returns the router compiled from it, whose examples were checked: each regex is
+    /// compiled once (see ``init(loading:examples:options:)``).
+    /// - Throws: ``RegistryError`` with every reason the release does not verify, or every problem of the files.
+    public convenience init(loading directory: String, trust: TrustPolicy?, examples: ExampleChecking = .errors,
+                            options: RouterOptions = RouterOptions()) throws(RegistryError) {
+        guard let trust else {
+            let router = try Router(loading: directory, examples: examples, options: options)
+            self.init(router, registry: router.registry.replacing(release: Registry.readRelease(directory)))
+            return
+        }
+        if let problem = trust.thresholdProblem { throw RegistryError([problem]) }
+        guard let folder = ReleaseFolder.read(directory) else {
+            // Says why the folder cannot be read.
+            _ = try Router(loading: directory, examples: examples, options: options)
+            throw RegistryError([
+                Diagnostic(
+                    .io, at: SourceLocation(file: directory, line: 1, column: 1),
+                    "cannot read the registry folder")
+            ])
+        }
+        let outcome = ReleaseVerifier.verify(folder, policy: trust)
+        guard outcome.problems.isEmpty, let manifest = outcome.manifest else { throw RegistryError(outcome.problems) }
+        let (files, unreadable) = folder.texts()
+        guard unreadable.isEmpty else { throw RegistryError(unreadable) }
+        let router = try Router(loadingFiles: files, source: directory, examples: examples, options: options)
+        let registry = router.registry
+        guard "sha256:" + registry.digest == manifest.digest else {
+            throw RegistryError([
+                Diagnostic(
+                    .releaseDigestMismatch,
+                    at: SourceLocation(file: folder.manifestPath, line: 1, column: 1),
+                    "digest mismatch: the files load to sha256:\(registry.digest), release \(manifest.version) says "
+                        + "\(manifest.digest)")
+            ])
+        }
+        let release = RegistryRelease(
+            version: manifest.version, created: manifest.created, note: manifest.note,
+            signers: outcome.signers, verified: true)
+        self.init(router, registry: registry.replacing(release: release))
     }
 }
 

@@ -19,7 +19,7 @@ enum AnalysisFixtures {
     /// A registry of `patterns`, with a Party for every code they use.
     static func registry(_ patterns: [PatternSpec]) -> Registry {
         let codes = Array(Set(patterns.map(\.party))).sorted()
-        return Registry(parties: codes.map {
+        return Registry(unchecked: codes.map {
             Party(code: $0, name: "Party \($0)", protocolParty: true,
                   location: SourceLocation(file: "\($0).yaml", line: 1, column: 1))
         }, patterns: patterns)

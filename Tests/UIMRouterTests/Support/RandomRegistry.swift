@@ -125,7 +125,7 @@ enum RandomRegistry {
                 patterns.append(pattern(id: "\(code)-\(k)", party: code, &rng))
             }
         }
-        return (Registry(parties: parties, patterns: patterns.map(\.spec)), patterns)
+        return (Registry(unchecked: parties, patterns: patterns.map(\.spec)), patterns)
     }
 
     /// Test inputs for a registry: matches, near misses (one character changed, dropped or added), noise, AIM

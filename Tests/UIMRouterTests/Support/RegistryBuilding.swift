@@ -7,7 +7,7 @@ enum TestRegistry {
 
     /// A registry of the given patterns; Parties are derived from the patterns' `party` codes.
     static func make(_ patterns: [PatternSpec]) -> Registry {
-        Registry(parties: Set(patterns.map(\.party)).map { Party(code: $0, name: "Party \($0)", protocolParty: true, location: location) },
+        Registry(unchecked: Set(patterns.map(\.party)).map { Party(code: $0, name: "Party \($0)", protocolParty: true, location: location) },
                  patterns: patterns)
     }
 

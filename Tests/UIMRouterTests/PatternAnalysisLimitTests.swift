@@ -1,31 +1,30 @@
-// The router's bounded analysis (an exponential regex costs it a capped amount of work and is not shared) and the
-// memory bound of the process-wide cache. Both ways of minimising an automaton must agree.
+// The router's bounded analysis (an exponential regex costs it a capped amount of work), and the full analysis the
+// conflict finder and the linter use. Both ways of minimising an automaton must agree.
 import Testing
 @testable import UIMRouter
 @testable import UIMRegistry
 @testable import UIMAutomata
 @testable import UIMRouting
 
-@Suite("Pattern analysis cache and limits")
-struct PatternAnalysisCacheTests {
+@Suite("Pattern analysis limits")
+struct PatternAnalysisLimitTests {
     /// Its automaton needs 2^16 states: beyond both the router's limit and ByteDFA's.
     static let exponential = "[0-9A-Z]*X[0-9A-Z]{15}"
 
-    @Test("an exponential regex stops at the router's state limit, is routed by PCRE2 and is not shared")
+    @Test("an exponential regex stops at the router's state limit and is routed by PCRE2")
     func exponentialRegexIsCutShort() throws {
-        let regex = Self.exponential + "Q"   // a regex no other test analyses
-        let analysis = PatternAnalysis.forRouter(regex: regex)
+        let regex = Self.exponential + "Q"
+        let analysis = PatternAnalysis(regex: regex, stateLimit: PatternAnalysis.routerStateLimit)
         #expect(analysis.exceedsStateLimit)
         #expect(analysis.isOpaque)
         #expect(analysis.opaqueReason?.message.contains("\(PatternAnalysis.routerStateLimit) DFA states") == true)
-        #expect(PatternAnalysis.forRouter(regex: regex).opaqueReason == analysis.opaqueReason)
         // The conflict finder's analysis is the full one (ByteDFA.stateLimit), not the router's.
-        let full = PatternAnalysis.cached(regex: regex)
+        let full = PatternAnalysis(regex: regex)
         #expect(full.exceedsStateLimit)
         #expect(full.opaqueReason?.message.contains("\(ByteDFA.stateLimit) DFA states") == true)
 
         let location = SourceLocation(file: "T.yaml", line: 1, column: 1)
-        let registry = Registry(
+        let registry = try Registry(
             parties: ["XX", "YY"].map { Party(code: $0, name: $0, protocolParty: true, location: location) },
             patterns: [PatternSpec(id: "XX-EXP", party: "XX", regex: Self.exponential, location: location),
                        PatternSpec(id: "YY-OK", party: "YY", regex: "YY[0-9]{4}", location: location)])
@@ -35,27 +34,12 @@ struct PatternAnalysisCacheTests {
         #expect(router.route("YY1234", on: Day(iso: "2026-06-01")!).party == "YY")
     }
 
-    @Test("an analysable regex the router analyses is shared with later callers")
-    func routerAnalysesAreShared() {
+    @Test("an analysable regex gets the same automaton under the router's limit as under the full one")
+    func routerLimitKeepsAnalysableAutomata() {
         let regex = "ZQ[0-9]{3}(?<serial>[A-F]{2,4})"
-        let first = PatternAnalysis.forRouter(regex: regex)
+        let first = PatternAnalysis(regex: regex, stateLimit: PatternAnalysis.routerStateLimit)
         #expect(!first.exceedsStateLimit)
-        #expect(PatternAnalysis.cached(regex: regex).automaton == first.automaton)
-    }
-
-    @Test("the cache stays within its memory budget, evicting the oldest analyses first")
-    func cacheIsBounded() {
-        let analyses = (0..<50).map { PatternAnalysis(regex: "CB\($0)[0-9A-Z]{\(10 + $0 % 7)}") }
-        let budget = analyses[0..<10].map(\.approximateBytes).reduce(0, +)
-        var cache = AnalysisCache()
-        for analysis in analyses { cache.insert(analysis, budget: budget) }
-        #expect(cache.bytes <= budget)
-        #expect(cache.entries.count >= 8 && cache.entries.count < 50)
-        #expect(cache.entries[analyses[49].regex] != nil)
-        #expect(cache.entries[analyses[0].regex] == nil)
-        #expect(cache.bytes == cache.entries.values.map(\.approximateBytes).reduce(0, +))
-        #expect(PatternAnalysis.cacheFootprint.bytes <= PatternAnalysis.cacheBudgetBytes)
-        #expect(analyses[0].approximateBytes > 2_048)
+        #expect(PatternAnalysis(regex: regex).automaton == first.automaton)
     }
 
     @Test("one-pass minimisation of acyclic automata finds the same state classes as Moore's refinement")
