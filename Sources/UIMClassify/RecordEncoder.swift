@@ -173,7 +173,7 @@ struct RecordEncoder {
         } else {
             // What `Router.decide` does, called directly (as the optimiser used to inline it): once this function
             // had a per-row date, `decide` was left as a call of its own on every record.
-            router.evaluate(uim, day: day.daysSinceEpoch, ignoringValidity: false, useIndex: true, fields: true,
+            router.evaluate(uim, day: day.daysSinceEpoch, ignoringValidity: false, fields: true,
                             scratch: scratch)
             status = scratch.status
             count(status, scratch: scratch)

@@ -14,7 +14,7 @@ fileprivate extension CheckAlgorithm {
     }
 
     /// A random payload of `length` characters from the payload alphabet.
-    func randomPayload(length: Int, using rng: inout CheckAlgorithmTests.SeededGenerator) -> [UInt8] {
+    func randomPayload(length: Int, using rng: inout SeededGenerator) -> [UInt8] {
         (0..<length).map { _ in payloadAlphabet.randomElement(using: &rng)! }
     }
 }
@@ -27,18 +27,6 @@ struct CheckAlgorithmTests {
         let payload: String
         let check: String
         var testDescription: String { "\(algorithm.rawValue) \(payload.isEmpty ? "<empty>" : payload) → \(check)" }
-    }
-
-    /// SplitMix64, so every property test sees the same payloads on every run and platform.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     static let published: [Vector] = [
@@ -113,7 +101,7 @@ struct CheckAlgorithmTests {
 
     @Test("compute then verify round-trips", arguments: CheckAlgorithm.allCases)
     func roundTrip(_ algorithm: CheckAlgorithm) throws {
-        var rng = SeededGenerator(state: 0x7064 &+ algorithm.seedOffset)
+        var rng = SeededGenerator(seed: 0x7064 &+ algorithm.seedOffset)
         for _ in 0..<3000 {
             let payload = algorithm.randomPayload(length: Int.random(in: 0...24, using: &rng), using: &rng)
             let check = try #require(algorithm.compute(payload: payload))
@@ -128,7 +116,7 @@ struct CheckAlgorithmTests {
     @Test("Every single substitution is rejected", arguments: CheckAlgorithm.allCases)
     func singleSubstitutions(_ algorithm: CheckAlgorithm) throws {
         #expect(algorithm.detectsEverySingleSubstitution)
-        var rng = SeededGenerator(state: 0x5B57 &+ algorithm.seedOffset)
+        var rng = SeededGenerator(seed: 0x5B57 &+ algorithm.seedOffset)
         var accepted: [[UInt8]] = []
         for _ in 0..<300 {
             let payload = algorithm.randomPayload(length: Int.random(in: 1...16, using: &rng), using: &rng)
@@ -153,7 +141,7 @@ struct CheckAlgorithmTests {
 
     @Test("Wrong check length is rejected", arguments: CheckAlgorithm.allCases)
     func wrongCheckLength(_ algorithm: CheckAlgorithm) throws {
-        var rng = SeededGenerator(state: 0x1E46)
+        var rng = SeededGenerator(seed: 0x1E46)
         for _ in 0..<200 {
             let payload = algorithm.randomPayload(length: Int.random(in: 0...12, using: &rng), using: &rng)
             let check = try #require(algorithm.compute(payload: payload))
@@ -167,7 +155,7 @@ struct CheckAlgorithmTests {
 
     @Test("Bytes outside the alphabet are rejected", arguments: CheckAlgorithm.allCases)
     func bytesOutsideAlphabet(_ algorithm: CheckAlgorithm) throws {
-        var rng = SeededGenerator(state: 0xA1FA)
+        var rng = SeededGenerator(seed: 0xA1FA)
         let payload = algorithm.randomPayload(length: 8, using: &rng)
         let check = try #require(algorithm.compute(payload: payload))
         #expect(algorithm.verifyBytes(payload, check))
@@ -193,7 +181,7 @@ struct CheckAlgorithmTests {
 
     @Test("Lower case is rejected, never folded", arguments: CheckAlgorithm.allCases.filter { $0.charset != .numeric })
     func lowerCaseRejected(_ algorithm: CheckAlgorithm) throws {
-        var rng = SeededGenerator(state: 0x10CA5E)
+        var rng = SeededGenerator(seed: 0x10CA5E)
         var lowerCheckSeen = 0
         for _ in 0..<500 {
             var payload = algorithm.randomPayload(length: Int.random(in: 1...12, using: &rng), using: &rng)
@@ -221,7 +209,7 @@ struct CheckAlgorithmTests {
         #expect(!CheckAlgorithm.iso7064Mod97_10.verify(payload: "1395636", check: "99"))
         #expect(!CheckAlgorithm.iso7064Mod97_10.verify(payload: "1395636", check: "97"))
         // The same holds for the other two-character systems: value + M, when it still fits in two characters.
-        var rng = SeededGenerator(state: 0xA11A5)
+        var rng = SeededGenerator(seed: 0xA11A5)
         for (algorithm, modulus) in [(CheckAlgorithm.iso7064Mod1271_36, 1271), (.iso7064Mod661_26, 661)] {
             let alphabet = algorithm.payloadAlphabet, radix = alphabet.count
             var found = 0

@@ -52,11 +52,10 @@ struct ConflictBruteForceTests {
                     let (regex, check) = Self.regex(&rng)
                     let from = Int.random(in: 0..<4, using: &rng) == 0 ? "2024-01-01" : nil
                     let until = Int.random(in: 0..<4, using: &rng) == 0 ? "2023-12-31" : nil
-                    specs.append(AnalysisFixtures.spec("P\(p)-\(k)", "P\(p)", regex, check: check, from: from,
-                                                       until: until))
+                    specs.append(TestRegistry.pattern("P\(p)-\(k)", "P\(p)", regex, check: check, from: from, until: until))
                 }
             }
-            let registry = AnalysisFixtures.registry(specs)
+            let registry = TestRegistry.make(specs)
             let finder = ConflictFinder(registry: registry)
             finder.searchBudget = 20_000   // more than the 19,607 enumerated strings: the shortlex search is exhaustive
             let findings = finder.conflicts()

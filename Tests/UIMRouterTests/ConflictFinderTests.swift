@@ -9,12 +9,14 @@ import Testing
 @Suite("Conflict finder")
 struct ConflictFinderTests {
     typealias F = AnalysisFixtures
+    typealias R = TestRegistry
 
     @Test("two 29-character pack codes overlap; the witness is the smallest shortest UIM and routes ambiguous")
     func packCodes() throws {
-        let registry = F.registry([
-            F.spec("RU-PACK", "RU", "(?<payload>[0-9]{13})(?<check>[0-9])[0-9A-Za-z!%&]{15}", check: .gs1Mod10),
-            F.spec("UZ-PACK", "UZ", "(?<payload>[0-9]{13})(?<check>[0-9])[0-9A-Z]{7}[0-9A-Za-z]{8}", check: .gs1Mod10),
+        let registry = R.make([
+            R.pattern("RU-PACK", "RU", "(?<payload>[0-9]{13})(?<check>[0-9])[0-9A-Za-z!%&]{15}", check: .gs1Mod10),
+            R.pattern("UZ-PACK", "UZ", "(?<payload>[0-9]{13})(?<check>[0-9])[0-9A-Z]{7}[0-9A-Za-z]{8}",
+                      check: .gs1Mod10),
         ])
         let findings = ConflictFinder(registry: registry).conflicts()
         #expect(findings.count == 1)
@@ -26,9 +28,9 @@ struct ConflictFinderTests {
 
     @Test("a shortest witness that fails a check is replaced by one that passes both")
     func checkSearch() throws {
-        let registry = F.registry([
-            F.spec("A", "P1", "(?<payload>1[0-9]{3})(?<check>[0-9])", check: .gs1Mod10),
-            F.spec("B", "P2", "(?<payload>[0-9]{4})(?<check>[0-9])", check: .luhn),
+        let registry = R.make([
+            R.pattern("A", "P1", "(?<payload>1[0-9]{3})(?<check>[0-9])", check: .gs1Mod10),
+            R.pattern("B", "P2", "(?<payload>[0-9]{4})(?<check>[0-9])", check: .luhn),
         ])
         let finding = try #require(ConflictFinder(registry: registry).conflicts().first)
         #expect(finding.kind == .overlap)
@@ -40,9 +42,9 @@ struct ConflictFinderTests {
     @Test("patterns kept apart only by their check characters are check-separated")
     func checkSeparated() throws {
         // GS1 mod 10 of "5" is 5, Luhn of "5" is 9: no UIM passes both.
-        let registry = F.registry([
-            F.spec("A", "P1", "(?<payload>5)(?<check>[0-9])", check: .gs1Mod10),
-            F.spec("B", "P2", "(?<payload>5)(?<check>[0-9])", check: .luhn),
+        let registry = R.make([
+            R.pattern("A", "P1", "(?<payload>5)(?<check>[0-9])", check: .gs1Mod10),
+            R.pattern("B", "P2", "(?<payload>5)(?<check>[0-9])", check: .luhn),
         ])
         let finding = try #require(ConflictFinder(registry: registry).conflicts().first)
         #expect(finding.kind == .checkSeparated)
@@ -51,9 +53,9 @@ struct ConflictFinderTests {
 
     @Test("an opaque pattern is searched by sampling; the sampled witness routes ambiguous")
     func sampled() throws {
-        let registry = F.registry([
-            F.spec("A", "P1", "(?=KE)KE[0-9]{4}"),
-            F.spec("B", "P2", "KE[0-9]{2}[05][0-9]"),
+        let registry = R.make([
+            R.pattern("A", "P1", "(?=KE)KE[0-9]{4}"),
+            R.pattern("B", "P2", "KE[0-9]{2}[05][0-9]"),
         ])
         let finding = try #require(ConflictFinder(registry: registry).conflicts().first)
         #expect(finding.kind == .sampled)
@@ -62,12 +64,12 @@ struct ConflictFinderTests {
 
     @Test("no finding for the same Party, disjoint validity, or incompatible prefixes")
     func nonConflicts() {
-        let registry = F.registry([
-            F.spec("A1", "P1", "AB[0-9]{3}"),
-            F.spec("A2", "P1", "A[A-Z][0-9]{3}"),
-            F.spec("B1", "P2", "AC[0-9]{3}"),
-            F.spec("C1", "P3", "A[A-Z][0-9]{3}", until: "2020-12-31"),
-            F.spec("D1", "P4", "AD[0-9]{3}", from: "2021-01-01"),
+        let registry = R.make([
+            R.pattern("A1", "P1", "AB[0-9]{3}"),
+            R.pattern("A2", "P1", "A[A-Z][0-9]{3}"),
+            R.pattern("B1", "P2", "AC[0-9]{3}"),
+            R.pattern("C1", "P3", "A[A-Z][0-9]{3}", until: "2020-12-31"),
+            R.pattern("D1", "P4", "AD[0-9]{3}", from: "2021-01-01"),
         ])
         let findings = ConflictFinder(registry: registry).conflicts()
         let pairs = Set(findings.map { "\($0.a.pattern)-\($0.b.pattern)" })
@@ -79,19 +81,19 @@ struct ConflictFinderTests {
 
     @Test("the witness is the lexicographically smallest of the shortest, never padded with white space")
     func smallestShortest() throws {
-        let registry = F.registry([
-            F.spec("A", "P1", "[a-c]{2,4}| ?x ?"),
-            F.spec("B", "P2", "b+|ca| ?x"),
+        let registry = R.make([
+            R.pattern("A", "P1", "[a-c]{2,4}| ?x ?"),
+            R.pattern("B", "P2", "b+|ca| ?x"),
         ])
         let witnesses = ConflictFinder(registry: registry).conflicts().map(\.witness)
         #expect(witnesses == ["x"])
-        let other = F.registry([F.spec("A", "P1", "[a-c]{2,4}"), F.spec("B", "P2", "b+|ca")])
+        let other = R.make([R.pattern("A", "P1", "[a-c]{2,4}"), R.pattern("B", "P2", "b+|ca")])
         #expect(ConflictFinder(registry: other).conflicts().map(\.witness) == ["bb"])
     }
 
     @Test("a witness starting with ] is given behind a symbology identifier, and still routes ambiguous")
     func bracketWitness() throws {
-        let registry = F.registry([F.spec("A", "P1", "\\][A-Z]{3}"), F.spec("B", "P2", "\\]A[A-Z]{2}")])
+        let registry = R.make([R.pattern("A", "P1", "\\][A-Z]{3}"), R.pattern("B", "P2", "\\]A[A-Z]{2}")])
         let finding = try #require(ConflictFinder(registry: registry).conflicts().first)
         #expect(finding.witness == "]d2]AAA")
         F.expectRoutesAmbiguous(finding, router: try Router(registry: registry))

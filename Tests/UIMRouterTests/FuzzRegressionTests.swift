@@ -9,27 +9,6 @@ import Testing
 
 @Suite("Fuzz regressions")
 struct FuzzRegressionTests {
-    /// The number of lines of `text` and the length of each, as libyaml counts them (LF, CRLF, CR, NEL, LS, PS).
-    static func lineLengths(_ text: String) -> [Int] {
-        var lengths: [Int] = []
-        var current = 0
-        var previousCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n", previousCR {
-                previousCR = false
-                continue
-            }
-            previousCR = scalar == "\r"
-            if ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) {
-                lengths.append(current)
-                current = 0
-            } else {
-                current += 1
-            }
-        }
-        return lengths + [current]
-    }
-
     /// Fuzz target `registry`: libyaml puts the end of a file that lacks a final line break on the line after the last
     /// one, so a syntax error there, or the empty root node of `---\n `, was reported at `Patterns/KE.yaml:3:1` in a
     /// two-line file; editors cannot jump there. Fixed in RegistryLoader+Locations.swift (`withinText`, applied by
@@ -41,7 +20,7 @@ struct FuzzRegressionTests {
         "---\n ",   // no syntax error: the root node itself is empty, and its mark was on line 3
     ])
     func locationAtEndOfFileIsInside(text: String) {
-        let lines = Self.lineLengths(text)
+        let lines = RegistryText.lines(of: text).map(\.count)   // as libyaml counts lines
         do {
             _ = try Registry.load(files: [(path: "Patterns/KE.yaml", text: text)])
             Issue.record("a file with a broken last line loaded")

@@ -8,10 +8,7 @@ import Testing
 @Suite("Match limits")
 struct MatchLimitTests {
     func registry(_ patterns: [(party: String, id: String, regex: String)]) -> Registry {
-        let location = SourceLocation(file: "T.yaml", line: 1, column: 1)
-        return Registry(
-            unchecked: Set(patterns.map(\.party)).map { Party(code: $0, name: $0, protocolParty: true, location: location) },
-            patterns: patterns.map { PatternSpec(id: $0.id, party: $0.party, regex: $0.regex, location: location) })
+        TestRegistry.make(patterns.map { TestRegistry.pattern($0.id, $0.party, $0.regex) })
     }
 
     // The lookahead makes the regex opaque: only then does PCRE2 decide it, and only then can a limit be hit.

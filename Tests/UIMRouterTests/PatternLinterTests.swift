@@ -8,21 +8,21 @@ import Testing
 
 @Suite("Pattern linter")
 struct PatternLinterTests {
-    typealias F = AnalysisFixtures
+    typealias R = TestRegistry
 
     private func codes(_ specs: [PatternSpec], today: String = "2026-06-01") -> [String: Set<LintFinding.Code>] {
-        let findings = PatternLinter(registry: F.registry(specs)).findings(today: Day(iso: today)!)
+        let findings = PatternLinter(registry: R.make(specs)).findings(today: Day(iso: today)!)
         return Dictionary(grouping: findings, by: \.pattern.pattern).mapValues { Set($0.map(\.code)) }
     }
 
     @Test("opaque, too broad, nested quantifiers, missing examples, expired")
     func structuralFindings() {
         let found = codes([
-            F.spec("OPAQUE", "P1", "(?=K)K[0-9]{8}", examples: ["K12345678"]),
-            F.spec("BROAD", "P1", "[!-~]{6,40}", examples: ["ABCDEF"]),
-            F.spec("NESTED", "P2", "RD(?:[A-Z0-9]+)+#", examples: ["RDA#"]),
-            F.spec("FINE", "P2", "KE[0-9]{13}", examples: ["KE0000000000000"]),
-            F.spec("OLD", "P3", "OLD[0-9]{6}", until: "2025-12-31"),
+            R.pattern("OPAQUE", "P1", "(?=K)K[0-9]{8}", examples: ["K12345678"]),
+            R.pattern("BROAD", "P1", "[!-~]{6,40}", examples: ["ABCDEF"]),
+            R.pattern("NESTED", "P2", "RD(?:[A-Z0-9]+)+#", examples: ["RDA#"]),
+            R.pattern("FINE", "P2", "KE[0-9]{13}", examples: ["KE0000000000000"]),
+            R.pattern("OLD", "P3", "OLD[0-9]{6}", until: "2025-12-31"),
         ])
         #expect(found["OPAQUE"]?.contains(.opaque) == true)
         #expect(found["BROAD"]?.contains(.tooBroad) == true)
@@ -34,9 +34,9 @@ struct PatternLinterTests {
 
     @Test("a pattern the router leaves off its automaton gets an off-automaton note, the others none")
     func offAutomaton() throws {
-        let registry = F.registry([
-            F.spec("EXPONENTIAL", "P1", "[0-9A-Z]*X[0-9A-Z]{12}", examples: ["X000000000000"]),
-            F.spec("FINE", "P2", "KE[0-9]{13}", examples: ["KE0000000000000"]),
+        let registry = R.make([
+            R.pattern("EXPONENTIAL", "P1", "[0-9A-Z]*X[0-9A-Z]{12}", examples: ["X000000000000"]),
+            R.pattern("FINE", "P2", "KE[0-9]{13}", examples: ["KE0000000000000"]),
         ])
         let router = try Router(registry: registry)
         #expect(router.patternPaths == [.tooManyStates, .automaton])
@@ -53,12 +53,12 @@ struct PatternLinterTests {
     @Test("a pattern contained in another of the same Party is redundant; another Party's is not")
     func redundant() {
         let found = codes([
-            F.spec("WIDE", "P1", "KE[0-9A-Z]{13}"),
-            F.spec("NARROW", "P1", "KE[0-9]{13}"),
-            F.spec("OTHER", "P2", "KE[0-9]{10}[A-Z]{3}"),
-            F.spec("CHECKED", "P2", "KE[0-9]{10}[A-Z]{2}(?<payload>[0-9])(?<check>[0-9])", check: .luhn),
-            F.spec("DUP-1", "P3", "X[0-9]{4}"),
-            F.spec("DUP-2", "P3", "X[0-9]{4}"),
+            R.pattern("WIDE", "P1", "KE[0-9A-Z]{13}"),
+            R.pattern("NARROW", "P1", "KE[0-9]{13}"),
+            R.pattern("OTHER", "P2", "KE[0-9]{10}[A-Z]{3}"),
+            R.pattern("CHECKED", "P2", "KE[0-9]{10}[A-Z]{2}(?<payload>[0-9])(?<check>[0-9])", check: .luhn),
+            R.pattern("DUP-1", "P3", "X[0-9]{4}"),
+            R.pattern("DUP-2", "P3", "X[0-9]{4}"),
         ])
         #expect(found["NARROW"]?.contains(.redundant) == true)
         #expect(found["WIDE"]?.contains(.redundant) == false)

@@ -8,7 +8,7 @@ import Testing
 
 @Suite("Pattern sampler")
 struct PatternSamplerTests {
-    typealias F = AnalysisFixtures
+    typealias R = TestRegistry
 
     @Test("samples route to their pattern, check characters included, for every bundled pattern")
     func bundledSamplesRoute() throws {
@@ -29,7 +29,7 @@ struct PatternSamplerTests {
 
     @Test("the same seed gives the same UIMs; another seed others")
     func reproducible() throws {
-        let spec = F.spec("A", "P1", "KE(?<payload>[0-9]{12})(?<check>[0-9])", check: .luhn)
+        let spec = R.pattern("A", "P1", "KE(?<payload>[0-9]{12})(?<check>[0-9])", check: .luhn)
         let sampler = try PatternSampler(spec: spec)
         #expect(try sampler.samples(count: 5, seed: 9) == sampler.samples(count: 5, seed: 9))
         #expect(try sampler.samples(count: 5, seed: 9) != sampler.samples(count: 5, seed: 10))
@@ -37,7 +37,7 @@ struct PatternSamplerTests {
 
     @Test("opaque and empty patterns cannot be sampled")
     func refused() {
-        #expect(throws: PatternSampler.Failure.self) { try PatternSampler(spec: F.spec("A", "P1", "(?=K)K1")) }
-        #expect(throws: PatternSampler.Failure.empty) { try PatternSampler(spec: F.spec("B", "P1", " ")) }
+        #expect(throws: PatternSampler.Failure.self) { try PatternSampler(spec: R.pattern("A", "P1", "(?=K)K1")) }
+        #expect(throws: PatternSampler.Failure.empty) { try PatternSampler(spec: R.pattern("B", "P1", " ")) }
     }
 }

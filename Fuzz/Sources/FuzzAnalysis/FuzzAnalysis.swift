@@ -15,7 +15,7 @@ func fuzzAutomaton(_ input: inout FuzzInput) {
     let analysis = PatternAnalysis(regex: text)
     guard !analysis.isOpaque else { return }
     var subjects = (0..<input.int(1...6)).map { _ in DialectGrammar.subject(&input) }
-    var random = FuzzRandom(seed: input.seed())
+    var random = FuzzingRandom(seed: input.seed())
     for bytes in analysis.automatonSamples(count: input.int(0...6), maximumLength: 12, using: &random) {
         guard let drawn = String(validating: bytes, as: UTF8.self) else {
             fuzzFailure("automaton of \(text.debugDescription) drew invalid UTF-8 \(bytes)")

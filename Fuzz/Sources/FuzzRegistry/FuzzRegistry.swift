@@ -2,7 +2,7 @@
 // then compile into a router, with every `match` example routing to its own pattern on a day it is valid — or
 // throws diagnostics, each located at a FILE:LINE:COLUMN inside the input. It never crashes.
 import FuzzKit
-import UIMRouter
+@_spi(Fuzzing) import UIMRouter
 
 /// The length (in Unicode scalars) of each line of `text`. `yaml`: lines end as libyaml ends them (LF, CRLF, CR,
 /// NEL, LS, PS), which is how the positions of libyaml's marks count; otherwise at LF only (CRLF included), as the
@@ -13,21 +13,7 @@ func lineLengths(_ text: String, yaml: Bool) -> [Int] {
             line.last == "\r" ? line.count - 1 : line.count
         }
     }
-    var lengths: [Int] = []
-    var current = 0
-    var previousCR = false
-    for scalar in text.unicodeScalars {
-        if scalar == "\n" && previousCR { previousCR = false; continue }
-        previousCR = scalar == "\r"
-        if ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) {
-            lengths.append(current)
-            current = 0
-        } else {
-            current += 1
-        }
-    }
-    lengths.append(current)
-    return lengths
+    return RegistryText.yamlLines(of: text).map(\.count)
 }
 
 /// True when `location` names a position of `text` (a character, or the end of a line) under one of the two

@@ -43,28 +43,19 @@ public struct RegistryText: Sendable, Hashable {
         var out = String.UnicodeScalarView()
         var seen: Set<LineEnding> = []
         var first: LineEnding?
-        var previousCR = false
-        for scalar in scalars {
-            if scalar == "\n" && previousCR {
-                previousCR = false
-                seen.insert(.crlf)
-                if first == nil { first = .crlf }
-                continue
+        Self.forEachScalar(in: scalars) { scalar, lineBreak in
+            let ending: LineEnding?
+            switch lineBreak {
+            case .lf: ending = .lf
+            case .crlf: ending = .crlf
+            case .cr: ending = .cr
+            case .unicode, nil: ending = nil
             }
-            if previousCR {
-                seen.insert(.cr)
-                if first == nil { first = .cr }
+            if let ending {
+                seen.insert(ending)
+                if first == nil { first = ending }
             }
-            previousCR = scalar == "\r"
-            if scalar == "\n" {
-                seen.insert(.lf)
-                if first == nil { first = .lf }
-            }
-            out.append(scalar == "\r" ? "\n" : scalar)
-        }
-        if previousCR {
-            seen.insert(.cr)
-            if first == nil { first = .cr }
+            out.append(ending == nil ? scalar : "\n")
         }
         text = String(out)
         lineEnding = first ?? .lf
@@ -153,29 +144,59 @@ public struct RegistryText: Sendable, Hashable {
 
     // MARK: - Lines
 
+    /// A line break as libyaml reads one.
+    package enum LineBreak: Sendable, Hashable {
+        /// `\n`.
+        case lf
+        /// `\r\n`, one break.
+        case crlf
+        /// `\r` alone.
+        case cr
+        /// NEL (U+0085), LS (U+2028) or PS (U+2029): breaks to YAML, left as they are by ``init(normalizing:)``.
+        case unicode
+    }
+
     /// Whether `scalar` ends a line where libyaml ends lines: LF, CR, NEL, LS, PS (CRLF counts once).
     static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
+    /// The one place that splits text where libyaml ends lines: calls `body` with every scalar of `scalars` in order
+    /// and, when the scalar ends a line, the kind of break. A CRLF is one call: the CR, with ``LineBreak/crlf``.
+    package static func forEachScalar(in scalars: some Sequence<Unicode.Scalar>,
+                                      _ body: (Unicode.Scalar, LineBreak?) -> Void) {
+        var pendingCR = false
+        for scalar in scalars {
+            if pendingCR {
+                pendingCR = false
+                if scalar == "\n" {
+                    body("\r", .crlf)
+                    continue
+                }
+                body("\r", .cr)
+            }
+            switch scalar {
+            case "\r": pendingCR = true
+            case "\n": body(scalar, .lf)
+            case _ where isLineBreak(scalar): body(scalar, .unicode)
+            default: body(scalar, nil)
+            }
+        }
+        if pendingCR { body("\r", .cr) }
+    }
+
     /// The lines of `text` as Unicode scalars, split where libyaml ends lines (LF, CRLF, CR, NEL, LS, PS), so that
     /// a mark's 1-based line indexes them (libyaml counts columns in scalars); the last line is the text after the
     /// last break (empty when the text ends with one).
-    static func lines(of text: String) -> [[Unicode.Scalar]] {
+    package static func lines(of text: String) -> [[Unicode.Scalar]] {
         var lines: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
-        var previousCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n", previousCR {
-                previousCR = false
-                continue
-            }
-            previousCR = scalar == "\r"
-            if isLineBreak(scalar) {
+        forEachScalar(in: text.unicodeScalars) { scalar, lineBreak in
+            if lineBreak == nil {
+                current.append(scalar)
+            } else {
                 lines.append(current)
                 current = []
-            } else {
-                current.append(scalar)
             }
         }
         lines.append(current)

@@ -1,24 +1,22 @@
 // One pattern as the router judges it — PCRE2 match of the whole string, then the check character — for testing
-// candidate witnesses and sampled UIMs, and for writing the right check characters into a drawn string.
+// candidate witnesses and sampled UIMs, and for writing the right check characters into a drawn string. The
+// decision is the reference's (``NaiveScanner/decide(_:_:on:using:)``), dates aside.
 import UIMRegex
 import UIMRegistry
+import UIMRouting
 
 /// Matches one pattern's regex with PCRE2 and verifies its check characters, on one thread.
 final class CheckedMatcher {
     let spec: PatternSpec
-    let regex: CompiledRegex
+    private let pattern: CompiledPattern
     private let scratch: MatchScratch
-    private let payloadGroup: Int?
-    private let digitGroup: Int?
 
     /// `nil` when the regex does not compile.
     init?(_ spec: PatternSpec) {
         guard let regex = try? CompiledRegex(spec.regex) else { return nil }
         self.spec = spec
-        self.regex = regex
+        pattern = CompiledPattern(spec: spec, party: 0, regex: regex)
         scratch = MatchScratch(maxCaptureCount: regex.captureCount, limits: MatchLimits())
-        payloadGroup = spec.check.flatMap { regex.groupNumber(named: $0.payloadGroup) }
-        digitGroup = spec.check.flatMap { regex.groupNumber(named: $0.digitGroup) }
     }
 
     /// What the router would decide for `bytes` (dates aside).
@@ -31,37 +29,35 @@ final class CheckedMatcher {
     }
 
     func verdict(_ bytes: [UInt8]) -> Verdict {
-        bytes.withUnsafeBufferPointer { subject in
-            switch scratch.match(regex, subject) {
-            case .noMatch: return .noMatch
-            case .undecided: return .undecided
-            case .match:
-                guard let algorithm = spec.check?.algorithm else { return .match(checkPasses: true) }
-                guard let payload = payloadGroup.flatMap(scratch.range(ofGroup:)),
-                      let digits = digitGroup.flatMap(scratch.range(ofGroup:))
-                else { return .match(checkPasses: false) }
-                return .match(checkPasses: algorithm.verify(payload: UnsafeBufferPointer(rebasing: subject[payload]),
-                                                            check: UnsafeBufferPointer(rebasing: subject[digits])))
-            }
+        switch decide(bytes) {
+        case .noMatch: return .noMatch
+        case .match: return .match(checkPasses: true)
+        case .rejected(.checkFailed): return .match(checkPasses: false)
+        case .rejected: return .undecided   // dates aside, only a match limit sets a match aside
         }
     }
 
     /// `true` when the pattern matches `bytes`, check included.
-    func fullyMatches(_ bytes: [UInt8]) -> Bool { verdict(bytes) == .match(checkPasses: true) }
+    func fullyMatches(_ bytes: [UInt8]) -> Bool { decide(bytes) == .match }
 
     /// `bytes` with the check characters this pattern's check computes written into its check group (when the
     /// regex matches and the computed characters have the group's length); `nil` otherwise.
     func withCheckFixed(_ bytes: [UInt8]) -> [UInt8]? {
         guard let algorithm = spec.check?.algorithm else { return bytes }
-        return bytes.withUnsafeBufferPointer { subject -> [UInt8]? in
-            guard scratch.match(regex, subject) == .match,
-                  let payload = payloadGroup.flatMap(scratch.range(ofGroup:)),
-                  let digits = digitGroup.flatMap(scratch.range(ofGroup:)),
-                  let check = algorithm.compute(payload: Array(subject[payload])), check.count == digits.count
-            else { return nil }
-            var fixed = bytes
-            fixed.replaceSubrange(digits, with: check)
-            return fixed
+        switch decide(bytes) {
+        case .match, .rejected(.checkFailed): break   // the regex matched: its groups are in `scratch`
+        default: return nil
         }
+        guard let payload = pattern.checkGroups.payload.flatMap(scratch.range(ofGroup:)),
+              let digits = pattern.checkGroups.digits.flatMap(scratch.range(ofGroup:)),
+              let check = algorithm.compute(payload: Array(bytes[payload])), check.count == digits.count
+        else { return nil }
+        var fixed = bytes
+        fixed.replaceSubrange(digits, with: check)
+        return fixed
+    }
+
+    private func decide(_ bytes: [UInt8]) -> NaiveScanner.Decision {
+        bytes.withUnsafeBufferPointer { NaiveScanner.decide(pattern, $0, on: nil, using: scratch) }
     }
 }

@@ -17,12 +17,15 @@ public struct EngineRunner: Sendable {
     /// The engine used.
     public let engine: RoutingEngine
     let plainTrie: CandidateTrie?
+    /// The naive engine: the reference scan itself.
+    let naive: NaiveScanner?
 
     /// Prepares `engine` for `router` (the trie baseline builds its trie over every pattern here).
     public init(router: Router, engine: RoutingEngine) {
         self.router = router
         self.engine = engine
         plainTrie = engine == .trie ? CandidateTrie(shapes: router.shapes) : nil
+        naive = engine == .naive ? NaiveScanner(router: router) : nil
     }
 
     /// Routes the UTF-8 bytes of one scanned line into `scratch`; with `fields`, every match's named-group ranges are
@@ -30,8 +33,12 @@ public struct EngineRunner: Sendable {
     @inline(__always)
     public func route(_ input: UnsafeBufferPointer<UInt8>, on day: Day, fields: Bool, using scratch: RouteScratch)
         -> RouteStatus {
-        router.evaluate(input, day: day.daysSinceEpoch, ignoringValidity: false, useIndex: engine != .naive,
-                        fields: fields, plainTrie: plainTrie, scratch: scratch)
+        if let naive {
+            naive.evaluate(input, day: day.daysSinceEpoch, scratch: scratch)
+        } else {
+            router.evaluate(input, day: day.daysSinceEpoch, ignoringValidity: false, fields: fields,
+                            plainTrie: plainTrie, scratch: scratch)
+        }
         return scratch.status
     }
 }

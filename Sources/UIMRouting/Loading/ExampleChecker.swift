@@ -41,7 +41,7 @@ package enum ExampleChecker {
     {
         var text = uim
         text.withUTF8 { input in
-            router.evaluate(input, day: 0, ignoringValidity: true, useIndex: true, scratch: scratch)
+            router.evaluate(input, day: 0, ignoringValidity: true, scratch: scratch)
         }
         return (scratch.matches.map { Int($0.pattern) },
                 scratch.rejected.filter { $0.reason == .checkFailed }.map { Int($0.pattern) },

@@ -12,13 +12,20 @@ package struct CompiledPattern: Sendable {
     let validFrom: Int32
     let validUntil: Int32
     let check: CheckAlgorithm?
+    /// The check's payload and check-character group numbers; 0 without a check, or when the regex lacks the group
+    /// (a router refuses such a pattern; alone, ``NaiveScanner/decide(_:_:on:using:)`` judges its check failed).
     let payloadGroup: Int
     let digitGroup: Int
+    /// The check's payload and check-character group numbers, `nil` where 0.
+    package var checkGroups: (payload: Int?, digits: Int?) {
+        (payloadGroup > 0 ? payloadGroup : nil, digitGroup > 0 ? digitGroup : nil)
+    }
     /// The named groups, in group-number order: their numbers and names.
     package let fieldGroups: [Int]
     package let fieldNames: [String]
 
-    init(spec: PatternSpec, party: Int32, regex: CompiledRegex) {
+    /// `spec` with its compiled `regex`; `party` indexes the router's Party table (0 for a pattern judged alone).
+    package init(spec: PatternSpec, party: Int32, regex: CompiledRegex) {
         self.regex = regex
         self.party = party
         validFrom = spec.validFrom?.daysSinceEpoch ?? Int32.min

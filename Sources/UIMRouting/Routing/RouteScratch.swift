@@ -57,6 +57,22 @@ public final class RouteScratch {
         subject = 0..<0
     }
 
+    /// Starts routing `input`: resets, normalises, and returns the normalised subject; `nil` when `input` is invalid
+    /// (``status`` and ``invalidReason`` then say so).
+    @inline(__always)
+    func begin(_ input: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        reset()
+        switch Normalizer.normalise(input) {
+        case .failure(let reason):
+            status = .invalid
+            invalidReason = reason
+            return nil
+        case .success(let range):
+            subject = range
+            return UnsafeBufferPointer(rebasing: input[range])
+        }
+    }
+
     /// Inserts keeping pattern order (the lists are tiny; insertion sort beats any allocation).
     func insertMatch(_ entry: MatchEntry) {
         matches.append(entry)

@@ -5,21 +5,12 @@ import UIMAutomata
 
 extension Router {
     /// Routes `input` into `scratch`. `ignoringValidity` skips the date window (examples are checked that way);
-    /// `useIndex: false` tries every pattern with PCRE2 (the naive scan the index must always agree with);
     /// `fields: false` extracts no named group (PCRE2 then runs on automaton matches only for check characters);
     /// `plainTrie` replaces the automata by a prefix trie over every pattern (the benchmarks' baseline).
-    package func evaluate(_ input: UnsafeBufferPointer<UInt8>, day: Int32, ignoringValidity: Bool, useIndex: Bool,
-                  fields: Bool = true, plainTrie: CandidateTrie? = nil, scratch: RouteScratch) {
-        scratch.reset()
-        switch Normalizer.normalise(input) {
-        case .failure(let reason):
-            scratch.status = .invalid
-            scratch.invalidReason = reason
-            return
-        case .success(let range):
-            scratch.subject = range
-        }
-        let subject = UnsafeBufferPointer(rebasing: input[scratch.subject])
+    /// The result always equals the reference's, ``NaiveScanner`` (every pattern tried, no index).
+    package func evaluate(_ input: UnsafeBufferPointer<UInt8>, day: Int32, ignoringValidity: Bool,
+                          fields: Bool = true, plainTrie: CandidateTrie? = nil, scratch: RouteScratch) {
+        guard let subject = scratch.begin(input) else { return }
         // The accepting set of the only automaton that accepted, when exactly one did: its Party count is exact.
         var soleAutomaton = -1
         var soleSet = -1
@@ -28,12 +19,6 @@ extension Router {
         hot.withUnsafeBufferPointer { hot in
             fieldGroupNumbers.withUnsafeBufferPointer { groups in
             fieldBoundaries.withUnsafeBufferPointer { boundaries in
-                guard useIndex else {
-                    for index in hot.indices {
-                        consider(index, known: false, fields: true, hot, groups, boundaries, subject, day, ignoringValidity, scratch)
-                    }
-                    return
-                }
                 if let plainTrie {
                     plainTrie.forEachCandidate(in: subject) { index in
                         consider(index, known: false, fields: fields, hot, groups, boundaries, subject, day, ignoringValidity,

@@ -186,7 +186,7 @@ public final class Router: Sendable {
     @discardableResult
     public func decide(utf8 input: UnsafeBufferPointer<UInt8>, on day: Day, using scratch: RouteScratch,
                        fields: Bool = true) -> RouteStatus {
-        evaluate(input, day: day.daysSinceEpoch, ignoringValidity: false, useIndex: true, fields: fields,
+        evaluate(input, day: day.daysSinceEpoch, ignoringValidity: false, fields: fields,
                  scratch: scratch)
         return scratch.status
     }
