@@ -29,7 +29,8 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let loaded = try registry.load()
         let router = try? Router(registry: loaded)
-        let findings = PatternLinter(registry: loaded).findings(today: date ?? Day.today(), paths: router?.patternPaths,
+        let findings = PatternLinter(registry: loaded).findings(today: date ?? Day.today(),
+                                                                engines: router?.patternEngines,
                                                                 interpreterReasons: router?.interpreterReasons)
         for finding in findings { print(finding) }
         let warnings = findings.filter { $0.severity == .warning }.count

@@ -9,7 +9,7 @@ final class CheckedMatcher {
     let regex: CompiledRegex
     private let scratch: MatchScratch
     private let payloadGroup: Int?
-    private let digitGroup: Int?
+    private let checkCharacterGroup: Int?
 
     /// `nil` when the regex does not compile.
     init?(_ spec: PatternSpec) {
@@ -18,7 +18,7 @@ final class CheckedMatcher {
         self.regex = regex
         scratch = MatchScratch(maxCaptureCount: regex.captureCount, limits: MatchLimits())
         payloadGroup = spec.check.flatMap { regex.groupNumber(named: $0.payloadGroup) }
-        digitGroup = spec.check.flatMap { regex.groupNumber(named: $0.digitGroup) }
+        checkCharacterGroup = spec.check.flatMap { regex.groupNumber(named: $0.checkCharacterGroup) }
     }
 
     /// What the router would decide for `bytes` (dates aside).
@@ -38,7 +38,7 @@ final class CheckedMatcher {
             case .match:
                 guard let algorithm = spec.check?.algorithm else { return .match(checkPasses: true) }
                 guard let payload = payloadGroup.flatMap(scratch.range(ofGroup:)),
-                      let digits = digitGroup.flatMap(scratch.range(ofGroup:))
+                      let digits = checkCharacterGroup.flatMap(scratch.range(ofGroup:))
                 else { return .match(checkPasses: false) }
                 return .match(checkPasses: algorithm.verify(payload: UnsafeBufferPointer(rebasing: subject[payload]),
                                                             check: UnsafeBufferPointer(rebasing: subject[digits])))
@@ -56,7 +56,7 @@ final class CheckedMatcher {
         return bytes.withUnsafeBufferPointer { subject -> [UInt8]? in
             guard scratch.match(regex, subject) == .match,
                   let payload = payloadGroup.flatMap(scratch.range(ofGroup:)),
-                  let digits = digitGroup.flatMap(scratch.range(ofGroup:)),
+                  let digits = checkCharacterGroup.flatMap(scratch.range(ofGroup:)),
                   let check = algorithm.compute(payload: Array(subject[payload])), check.count == digits.count
             else { return nil }
             var fixed = bytes

@@ -74,8 +74,8 @@ public enum RoutingBenchmark {
     /// automata and by PCRE2, automaton states, table memory and whether the compact layout is in use.
     public static func indexFigures(_ router: Router) -> [(String, String)] {
         let automata = router.index.automata
-        let pcre2 = router.patternPaths.filter { $0 != .automaton }.count
-        return [("automaton_patterns", "\(router.patternPaths.count - pcre2)"), ("pcre2_patterns", "\(pcre2)"),
+        let pcre2 = router.patternEngines.filter { $0 != .automaton }.count
+        return [("automaton_patterns", "\(router.patternEngines.count - pcre2)"), ("pcre2_patterns", "\(pcre2)"),
                 ("dfa_states", "\(automata.reduce(0) { $0 + $1.stateCount })"),
                 ("dfa_kib", "\(automata.reduce(0) { $0 + $1.memoryBytes } / 1024)"),
                 ("dfa_layout", automata.map { $0.isCompact ? "compact" : "dense" }.joined(separator: "+"))]

@@ -9,7 +9,8 @@ package enum ExampleChecker {
         let usable = registry.patterns.filter { spec in
             guard let regex = try? CompiledRegex(spec.regex, jit: false) else { return false }
             guard let check = spec.check else { return true }
-            return regex.groupNumber(named: check.payloadGroup) != nil && regex.groupNumber(named: check.digitGroup) != nil
+            return regex.groupNumber(named: check.payloadGroup) != nil
+                && regex.groupNumber(named: check.checkCharacterGroup) != nil
         }
         let subset = Registry(parties: registry.parties, patterns: usable, source: registry.source)
         guard let router = try? Router(registry: subset) else { return [] }

@@ -3,7 +3,7 @@
 import UIMRegex
 import UIMRegistry
 
-/// Routes by trying every pattern of a compiled router, ignoring its candidate index.
+/// Routes by trying every pattern of a compiled router, ignoring its pattern index (automata and prefix trie).
 package struct NaiveScanner {
     let router: Router
 
@@ -41,7 +41,8 @@ package struct NaiveScanner {
                 }
                 if let check = spec.check {
                     let payload = pattern.regex.groupNumber(named: check.payloadGroup).flatMap(scratch.range(ofGroup:))
-                    let digits = pattern.regex.groupNumber(named: check.digitGroup).flatMap(scratch.range(ofGroup:))
+                    let digits = pattern.regex.groupNumber(named: check.checkCharacterGroup)
+                        .flatMap(scratch.range(ofGroup:))
                     guard let payload, let digits,
                           check.algorithm.verify(payload: text(payload), check: text(digits))
                     else {
