@@ -1,8 +1,6 @@
 // Times routing over a list of UIMs held in memory — the project's router and the naive scan on the same input —
 // for `uim-router bench` and the benchmark package. Only routing is timed; reading and result printing are not.
-#if canImport(Glibc)
-import Glibc
-#endif
+import UIMPlatform
 import UIMRegistry
 import UIMRouting
 
@@ -95,8 +93,6 @@ public enum RoutingBenchmark {
 
     /// Peak resident set size of this process, in MiB.
     public static func peakResidentMiB() -> Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_maxrss) / 1024
+        Double(Syscalls.peakResidentKiB()) / 1024
     }
 }
