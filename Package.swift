@@ -3,9 +3,9 @@ import PackageDescription
 
 // UIMRouter: routes a scanned tobacco-pack UIM to the Party whose tracking-and-tracing system issued it.
 // Heavy tooling (Benchmarks/, Fuzz/) lives in side packages so that `swift build` / `swift test` stay fast.
+// Linux (Glibc) is the supported platform, the only one built and tested, so no other platform is declared.
 let package = Package(
     name: "UIMRouter",
-    platforms: [.macOS(.v15)],
     products: [
         .library(name: "UIMRouter", targets: ["UIMRouter"]),
         // The C interface for hosts not written in Swift: libUIMRouterC.so + Sources/UIMRouterC/include/uim_router.h.
@@ -44,13 +44,16 @@ let package = Package(
         ),
         // The library, as modules in pipeline order (ARCHITECTURE.md): each depends only on modules above it here,
         // which `Scripts/check-module-order` checks in CI. `UIMRouter` re-exports the public ones.
+        // 0. The system calls (clocks, files, errno, poll, environment) behind one choke point, `Syscalls`.
+        .target(name: "UIMPlatform"),
         // 1. The PCRE2 wrapper: the only module that sees the C library.
         .target(name: "UIMRegex", dependencies: ["CPCRE2"]),
         // 2. The registry as validated data: model, YAML loading with located diagnostics, check algorithms, digest.
         .target(
             name: "UIMRegistry",
             dependencies: [
-                "UIMRegex", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+                "UIMPlatform", "UIMRegex", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // 3. The regex compiler: dialect parser, byte NFA/DFA, per-pattern analysis, multi-pattern automata and tries.
@@ -58,7 +61,8 @@ let package = Package(
         // 4. Routing: the compiled router, results, example checking at load, explanations, embedding and trust.
         .target(
             name: "UIMRouting",
-            dependencies: ["UIMRegex", "UIMRegistry", "UIMAutomata", .product(name: "Crypto", package: "swift-crypto"),
+            dependencies: ["UIMPlatform", "UIMRegex", "UIMRegistry", "UIMAutomata",
+                           .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "CoreMetrics", package: "swift-metrics")],
             plugins: ["EmbedPatternsPlugin"]
         ),
@@ -66,11 +70,12 @@ let package = Package(
         .target(
             name: "UIMRegistryTools",
             dependencies: [
-                "UIMRegex", "UIMRegistry", "UIMAutomata", "UIMRouting", .product(name: "Yams", package: "Yams"),
+                "UIMPlatform", "UIMRegex", "UIMRegistry", "UIMAutomata", "UIMRouting",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // 6. Batch classification of seizure lists: readers, the ordered pipeline, encoders, summaries, reports.
-        .target(name: "UIMClassify", dependencies: ["UIMRegistry", "UIMRouting"]),
+        .target(name: "UIMClassify", dependencies: ["UIMPlatform", "UIMRegistry", "UIMRouting"]),
         // 7. The umbrella product: re-exports the modules above, plus the fuzzing SPI that reaches into all of them.
         .target(
             name: "UIMRouter",

@@ -1,10 +1,6 @@
 // An output file that appears under its name only when complete: written as a temporary file in the same folder
 // and renamed over the name at the end, so an interrupted run never leaves a file that looks finished.
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A file written under a temporary name (`.NAME.partial-XXXXXX`, beside it) and renamed to `path` by
 /// ``commit()``. Until then `path` is untouched; ``discard()`` (or deinit) removes the temporary file.
@@ -95,9 +91,5 @@ package final class AtomicOutputFile {
 }
 
 private func openForWriting(_ path: String) -> Int32 {
-    #if canImport(Glibc)
     Glibc.open(path, O_WRONLY | O_CLOEXEC)
-    #else
-    Darwin.open(path, O_WRONLY | O_CLOEXEC)
-    #endif
 }

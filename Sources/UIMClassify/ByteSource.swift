@@ -1,10 +1,6 @@
 // Reads one input descriptor in blocks. It waits in short polls rather than one blocking read, so a cancellation
 // (Ctrl-C) is seen even while a pipe or a terminal has nothing to say.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import UIMPlatform
 
 /// Why reading stopped early.
 package enum ReadStop: Error {
@@ -37,19 +33,19 @@ package final class ByteSource {
         if atEOF { return 0 }
         while true {
             if stops.contains(where: \.isCancelled) { throw .cancelled }
-            var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&request, 1, 100)
+            let ready = Syscalls.waitReadable(descriptor, milliseconds: 100)
             if ready == 0 { continue }
             if ready < 0 {
-                if errno == EINTR { continue }
-                throw .failed(errno: errno)
+                if Syscalls.errno == ErrorCode.interrupted { continue }
+                throw .failed(errno: Syscalls.errno)
             }
             let count = block.withUnsafeMutableBytes { raw in
-                systemRead(descriptor, raw.baseAddress, raw.count)
+                Syscalls.read(descriptor, raw.baseAddress, raw.count)
             }
             if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                throw .failed(errno: errno)
+                let code = Syscalls.errno
+                if code == ErrorCode.interrupted || code == ErrorCode.wouldBlock { continue }
+                throw .failed(errno: code)
             }
             if count == 0 {
                 atEOF = true
@@ -67,13 +63,4 @@ package final class ByteSource {
             if count > start { return count - start }
         }
     }
-}
-
-@inline(__always)
-private func systemRead(_ descriptor: Int32, _ pointer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(descriptor, pointer, count)
-    #else
-    Darwin.read(descriptor, pointer, count)
-    #endif
 }

@@ -1,10 +1,5 @@
 // A growable byte buffer written through a raw pointer: the formatting hot path's output. Array appends cost a
 // uniqueness and capacity check per byte; here a record reserves once and stores bytes directly.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Bytes written through a pointer. Pointer semantics: copies share the storage, and the owner calls
 /// ``deallocate()`` exactly once.

@@ -1,10 +1,6 @@
 // The figures of a classification run — counts only, never a UIM — so they can be shared with the Secretariat, with
 // their provenance: which inputs, which registry (path and digest), which tool version, which date, and when.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import UIMPlatform
 import UIMRegistry
 import UIMRouting
 
@@ -157,9 +153,7 @@ public struct ClassificationSummary: Sendable, Hashable {
 
     /// The current time, UTC, as `YYYY-MM-DDTHH:MM:SSZ`.
     static func utcNow() -> String {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let seconds = Int(now.tv_sec)
+        let seconds = Syscalls.realtimeSeconds()
         let day = Day(daysSinceEpoch: Int32((seconds - ((seconds % 86_400) + 86_400) % 86_400) / 86_400))
         let time = ((seconds % 86_400) + 86_400) % 86_400
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

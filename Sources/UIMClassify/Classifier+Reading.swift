@@ -1,10 +1,6 @@
 // The reader thread of a classification: opens each input's records in turn (plain lines, or CSV/TSV after its
 // header), checks that the inputs agree on their columns, and submits numbered chunks.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import UIMPlatform
 
 extension Classifier {
     func readAll(_ inputs: [ClassificationInput], into pipeline: ClassificationPipeline,
@@ -66,7 +62,7 @@ extension Classifier {
                     stop = .cancelled
                 case .failed(let code):
                     inputError = ClassificationError(code: .unreadable, file: input.name,
-                                                     message: "cannot read: \(String(cString: strerror(code)))")
+                                                     message: "cannot read: \(Syscalls.errorMessage(code))")
                 }
                 break inputs
             }

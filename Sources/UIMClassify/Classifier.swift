@@ -3,21 +3,8 @@
 // in input order. At most a few chunks are in flight, so a file of any length runs in bounded memory.
 import Dispatch
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import UIMPlatform
 import UIMRouting
-
-@inline(__always)
-private func systemWrite(_ descriptor: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(descriptor, pointer, count)
-    #else
-    Darwin.write(descriptor, pointer, count)
-    #endif
-}
 
 /// Classifies every record of a list of inputs: exactly one output record per input record, in input order.
 ///
@@ -130,10 +117,10 @@ public final class Classifier: Sendable {
         guard let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let written = systemWrite(descriptor, base + offset, bytes.count - offset)
+            let written = Syscalls.write(descriptor, base + offset, bytes.count - offset)
             if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(code: errno)
+                if Syscalls.errno == ErrorCode.interrupted { continue }
+                throw OutputError(code: Syscalls.errno)
             }
             offset += written
         }

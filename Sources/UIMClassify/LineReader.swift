@@ -1,10 +1,6 @@
 // Reads lines of raw bytes from a file descriptor, so invalid UTF-8 reaches the normaliser untouched
 // (String-based line reading would silently repair it). One buffer, reused.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import UIMPlatform
 
 /// Reads `\n`-terminated lines as bytes. A last line without `\n` is still a line; an empty input has none. A CR
 /// before the `\n` (or ending the input) is part of the line end, as in every input format of the tool.
@@ -51,10 +47,10 @@ package final class LineReader {
             if end == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
             willBlock?()
             let count = buffer.withUnsafeMutableBufferPointer { pointer in
-                read(descriptor, pointer.baseAddress! + end, pointer.count - end)
+                Syscalls.read(descriptor, pointer.baseAddress! + end, pointer.count - end)
             }
             if count < 0 {
-                if errno == EINTR { continue }
+                if Syscalls.errno == ErrorCode.interrupted { continue }
                 return false
             }
             if count == 0 { atEOF = true } else { end += count }

@@ -1,17 +1,13 @@
 // Buffered output to a file descriptor that reports write failures (disk full, closed pipe) instead of
 // silently truncating.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import UIMPlatform
 
 /// A write to the output failed.
 public struct OutputError: Error, Sendable, CustomStringConvertible {
     /// The `errno` of the failed write.
     public var code: Int32
     /// What failed, with the system's words.
-    public var description: String { "cannot write output: \(String(cString: strerror(code)))" }
+    public var description: String { "cannot write output: \(Syscalls.errorMessage(code))" }
 }
 
 /// Collects output bytes and writes them to a file descriptor in large blocks.
@@ -43,11 +39,11 @@ package final class OutputSink {
         var offset = 0
         while offset < pending.count {
             let written = pending.withUnsafeBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                Syscalls.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
             }
             if written < 0 {
-                if errno == EINTR { continue }
-                let code = errno
+                if Syscalls.errno == ErrorCode.interrupted { continue }
+                let code = Syscalls.errno
                 pending.removeAll(keepingCapacity: true)
                 throw OutputError(code: code)
             }

@@ -1,10 +1,6 @@
 // Cuts plain input (one UIM per line) into chunks of whole lines. The reader thread only finds line ends and
 // counts them; splitting and routing happen on the worker threads.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import UIMPlatform
 
 /// Splits one plain input into chunks of about `blockSize` bytes, each made of whole lines ending in `\n`. A CR before
 /// a `\n` is part of the line end and is dropped here, on the reader thread, so the routing threads' loop over a
@@ -67,8 +63,9 @@ package struct PlainChunker {
     static func dropCarriageReturns(_ bytes: inout [UInt8]) {
         let count = bytes.count
         let kept = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
-            guard let base = buffer.baseAddress, let first = memchr(base, 0x0D, count) else { return count }
-            var read = UnsafeMutableRawPointer(first).assumingMemoryBound(to: UInt8.self) - base
+            guard let base = buffer.baseAddress, let first = Syscalls.firstIndex(of: 0x0D, in: base, count: count)
+            else { return count }
+            var read = first
             var write = read
             while read < count {
                 let byte = base[read]

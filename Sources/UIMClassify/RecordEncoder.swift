@@ -1,11 +1,7 @@
 // Routes and formats records on a worker thread. The CSV/TSV path reads the outcome straight from the RouteScratch
 // and writes through a ByteWriter from cells prepared once (RowCells), so the throughput-critical formats allocate
 // nothing per record, and per record touch no memory shared with another thread except the router's tables.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import UIMPlatform
 import UIMRegistry
 import UIMRouting
 
@@ -100,8 +96,8 @@ struct RecordEncoder {
                 var start = 0
                 var line = chunk.firstLine
                 while start < bytes.count {
-                    let found = memchr(base + start, 0x0A, bytes.count - start)
-                    let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                    let found = Syscalls.firstIndex(of: 0x0A, in: base + start, count: bytes.count - start)
+                    let end = found.map { start + $0 } ?? bytes.count
                     // (The CR of a CRLF line end is already gone: PlainChunker drops it.)
                     let uim = UnsafeBufferPointer(start: base + start, count: end - start)
                     encodeRecord(line: line, file: chunk.file, uim: uim, fields: nil, malformed: nil, day: day,

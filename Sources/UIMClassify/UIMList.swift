@@ -1,10 +1,6 @@
 // A seizure list read whole into memory, record by record as `classify` reads it (same reader: blank lines, CRLF,
 // CSV/TSV columns, malformed rows), for `bench` and embedders that time or route a list outside the pipeline.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import UIMPlatform
 import UIMRegistry
 import UIMRouting
 
@@ -38,7 +34,7 @@ public struct UIMList: Sendable {
         func failure(_ stop: ReadStop) -> ClassificationError? {
             guard case .failed(let code) = stop else { return nil }
             return ClassificationError(code: .unreadable, file: input.name,
-                                       message: "cannot read: \(String(cString: strerror(code)))")
+                                       message: "cannot read: \(Syscalls.errorMessage(code))")
         }
         let opening: InputRecordReader.Opening
         do throws(ReadStop) {

@@ -13,6 +13,6 @@ public struct RegexCompileError: Error, Sendable, Hashable, CustomStringConverti
         self.offset = offset
     }
 
-    /// `message at offset N`.
+    /// `message (at offset N)`.
     public var description: String { "\(message) (at offset \(offset))" }
 }

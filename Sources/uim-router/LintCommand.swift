@@ -29,7 +29,7 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let router = try registry.loadRouter()
         let loaded = router.registry
-        let findings = PatternLinter(registry: loaded).findings(today: date ?? Day.today(), paths: router.patternPaths,
+        let findings = PatternLinter(registry: loaded).findings(today: date ?? Day.today(), engines: router.patternEngines,
                                                                 interpreterReasons: router.interpreterReasons)
         for finding in findings { print(finding) }
         let warnings = findings.filter { $0.severity == .warning }.count

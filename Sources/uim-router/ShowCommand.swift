@@ -37,7 +37,7 @@ struct ShowCommand: ParsableCommand {
         print("  fields        \(report.fields.isEmpty ? "(none)" : report.fields.joined(separator: ", "))")
         if let check = spec.check {
             print("  check         \(check.algorithm.rawValue) over '\(check.payloadGroup)', check character(s) "
-                + "in '\(check.digitGroup)'")
+                + "in '\(check.checkCharacterGroup)'")
         } else {
             print("  check         none")
         }

@@ -21,6 +21,7 @@ struct CandidateTrieTests {
         let shapes = ["(EU|UK)[0-9]{2}", "E[A-Z0-9]{3}", "[0-9]{4}", "(?=E)E.*"].map { RegexShape(regex: $0) }
         #expect(shapes[0].prefixes == [Array("EU".utf8), Array("UK".utf8)])
         let trie = CandidateTrie(shapes: shapes)
+        trie._checkInvariants()
         // Candidates are pruned by prefix and length only; PCRE2 confirms them. Pattern 3 is opaque: the scanner
         // keeps its prefix `E` after the lookahead.
         #expect(candidates(trie, "EU12").sorted() == [0, 1, 2, 3])

@@ -74,7 +74,8 @@ struct JITSelectionTests {
                                 })
         let router = try Router(registry: registry)
         let findings = PatternLinter(registry: registry).findings(
-            today: Day(iso: "2026-06-01")!, paths: router.patternPaths, interpreterReasons: router.interpreterReasons)
+            today: Day(iso: "2026-06-01")!, engines: router.patternEngines,
+            interpreterReasons: router.interpreterReasons)
         let notes = findings.filter { $0.code == .interpreter }
         #expect(notes.map(\.pattern.pattern) == ["AA-0"])
     }

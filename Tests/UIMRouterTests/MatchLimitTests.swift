@@ -29,7 +29,7 @@ struct MatchLimitTests {
     @Test("an analysable catastrophic regex is decided by the automaton: no PCRE2 run, no match-limit")
     func catastrophicButAnalysable() throws {
         let router = try Router(registry: registry([("XX", "XX-BAD", "RD(?:[A-Z0-9]+)+[#!]"), ("YY", "YY-OK", "RD[0-9]{4}")]))
-        #expect(router.patternPaths == [.automaton, .automaton])
+        #expect(router.patternEngines == [.automaton, .automaton])
         let result = router.route("RD" + String(repeating: "A1", count: 20) + "?", on: Day(iso: "2026-06-01")!)
         #expect(result.status == .unrouted)
         #expect(result.rejected.isEmpty)

@@ -17,18 +17,32 @@ struct MultiPatternDFATests {
         }
     }
 
-    static func built(_ members: [MultiPatternDFA.Member]) -> MultiPatternDFA? {
-        if case .built(let automaton) = MultiPatternDFA.build(members, caps: .init(states: 100_000, pairs: 1_000_000)) {
+    static func built(_ members: [MultiPatternDFA.Member],
+                      denseLimit: Int = MultiPatternDFA.denseLimitBytes) -> MultiPatternDFA? {
+        if case .built(let automaton) = MultiPatternDFA.build(members, caps: .init(states: 100_000, pairs: 1_000_000),
+                                                              denseLimit: denseLimit) {
+            automaton._checkInvariants()
             return automaton
         }
         return nil
     }
 
+    /// The accepting set reached by stepping through the hot tables one byte at a time.
+    static func stepped(_ automaton: MultiPatternDFA, _ uim: [UInt8]) -> Int {
+        var state = automaton.startState
+        for byte in uim where state >= 0 { state = automaton.next(state, byte) }
+        return state < 0 ? -1 : automaton.acceptingSet(ofState: state)
+    }
+
+    static func patterns(_ automaton: MultiPatternDFA, set: Int) -> [Int32] {
+        set < 0 ? [] : Array(automaton.setPatterns[Int(automaton.setStart[set])..<Int(automaton.setStart[set + 1])])
+    }
+
     static func accepted(_ automaton: MultiPatternDFA, _ text: String) -> [Int32] {
         var text = text
         let set = text.withUTF8 { automaton.acceptingSet($0) }
-        guard set >= 0 else { return [] }
-        return Array(automaton.setPatterns[Int(automaton.setStart[set])..<Int(automaton.setStart[set + 1])])
+        #expect(set == stepped(automaton, Array(text.utf8)))
+        return patterns(automaton, set: set)
     }
 
     @Test("the accepting set is exactly the patterns whose own automaton accepts")
@@ -56,14 +70,17 @@ struct MultiPatternDFATests {
         }
         let automaton = try #require(Self.built(members))
         #expect(automaton.isCompact, "600 patterns should exceed the dense limit")
+        let dense = try #require(Self.built(members, denseLimit: .max))
+        #expect(!dense.isCompact)
+        #expect(dense.stateCount == automaton.stateCount)
         for uim in synthetic.uims(count: 2_000, seed: 4) {
             let set = uim.withUnsafeBufferPointer { automaton.acceptingSet($0) }
-            var state = 0
-            for byte in uim where state >= 0 { state = automaton.next(state, byte) }
-            #expect(set == (state < 0 ? -1 : automaton.acceptingSet(ofState: state)))
+            #expect(set == Self.stepped(automaton, uim))
+            let denseSet = uim.withUnsafeBufferPointer { dense.acceptingSet($0) }
+            #expect(denseSet == Self.stepped(dense, uim))
             let expected = members.filter { $0.automaton.accepts(uim) }.map(\.pattern)
-            let got = set < 0 ? [] : Array(automaton.setPatterns[Int(automaton.setStart[set])..<Int(automaton.setStart[set + 1])])
-            #expect(got == expected, "\(String(decoding: uim, as: UTF8.self))")
+            #expect(Self.patterns(automaton, set: set) == expected, "\(String(decoding: uim, as: UTF8.self))")
+            #expect(Self.patterns(dense, set: denseSet) == expected, "\(String(decoding: uim, as: UTF8.self))")
             _ = rng.next()
         }
     }
@@ -85,8 +102,10 @@ struct MultiPatternDFATests {
         for size in [50, 700] {
             let synthetic = SyntheticRegistry(patterns: size, seed: UInt64(size))
             let router = try Router(registry: synthetic.registry)
-            #expect(router.patternPaths.contains(.automaton))
-            #expect(router.patternPaths.contains(.opaque))
+            #expect(router.patternEngines.contains(.automaton))
+            #expect(router.patternEngines.contains(.opaque))
+            for automaton in router.index.automata { automaton._checkInvariants() }
+            router.index.trie._checkInvariants()
             let full = router.makeScratch()
             let quick = router.makeScratch()
             let naive = NaiveScanner(router: router)

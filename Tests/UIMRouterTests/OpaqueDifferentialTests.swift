@@ -16,7 +16,7 @@ struct OpaqueDifferentialTests {
             runner.run(seed: seed, into: &tally)
             seed += 1
         }
-        let paths = PatternPath.allCases.map { "\($0.rawValue) \(tally.patternsByPath[$0] ?? 0)" }
+        let paths = PatternEngine.allCases.map { "\($0.rawValue) \(tally.patternsByEngine[$0] ?? 0)" }
         print("opaque differential: \(tally.pairs) pairs (\(tally.matchingPairs) matching, \(tally.undecidedPairs) "
             + "undecided by the interpreter), \(seed - 0x0115_0000) registries; patterns: \(paths.joined(separator: ", ")), "
             + "\(tally.interpreterPatterns) on the interpreter, \(tally.rejectedRegexes) rejected by PCRE2; "
@@ -24,7 +24,7 @@ struct OpaqueDifferentialTests {
         #expect(tally.disagreements.isEmpty, "\(tally.disagreements.count) disagreements, first: \(tally.disagreements.prefix(5))")
         // The generator must reach both verdicts and every opaque construct often enough to mean something.
         #expect(tally.matchingPairs > tally.pairs / 50)
-        #expect((tally.patternsByPath[.opaque] ?? 0) > 500)
-        #expect((tally.patternsByPath[.automaton] ?? 0) > 100)
+        #expect((tally.patternsByEngine[.opaque] ?? 0) > 500)
+        #expect((tally.patternsByEngine[.automaton] ?? 0) > 100)
     }
 }

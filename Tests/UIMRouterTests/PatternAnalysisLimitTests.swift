@@ -29,7 +29,7 @@ struct PatternAnalysisLimitTests {
             patterns: [PatternSpec(id: "XX-EXP", party: "XX", regex: Self.exponential, location: location),
                        PatternSpec(id: "YY-OK", party: "YY", regex: "YY[0-9]{4}", location: location)])
         let router = try Router(registry: registry)
-        #expect(router.patternPaths == [.tooManyStates, .automaton])
+        #expect(router.patternEngines == [.tooManyStates, .automaton])
         #expect(router.route("AX" + String(repeating: "7", count: 15), on: Day(iso: "2026-06-01")!).party == "XX")
         #expect(router.route("YY1234", on: Day(iso: "2026-06-01")!).party == "YY")
     }

@@ -39,9 +39,9 @@ struct PatternLinterTests {
             R.pattern("FINE", "P2", "KE[0-9]{13}", examples: ["KE0000000000000"]),
         ])
         let router = try Router(registry: registry)
-        #expect(router.patternPaths == [.tooManyStates, .automaton])
+        #expect(router.patternEngines == [.tooManyStates, .automaton])
         let findings = PatternLinter(registry: registry).findings(today: Day(iso: "2026-06-01")!,
-                                                                  paths: router.patternPaths)
+                                                                  engines: router.patternEngines)
         let off = findings.filter { $0.code == .offAutomaton }
         #expect(off.map(\.pattern.pattern) == ["EXPONENTIAL"])
         #expect(off.first?.severity == .note)

@@ -1,4 +1,4 @@
-// The candidate index's regex summary: exact on the analysable dialect; from the syntax tree when the parser read
+// The prefix trie's regex summary: exact on the analysable dialect; from the syntax tree when the parser read
 // every construct but the automaton is too large; only PCRE2's own facts when the parser does not model a construct.
 import Testing
 @testable import UIMRouter

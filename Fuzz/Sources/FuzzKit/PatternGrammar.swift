@@ -157,7 +157,7 @@ public enum PatternGrammar {
             if !input.oneIn(5), let check = algorithm.compute(payload: payload) { return payload + check }
             return payload + string(checkAlphabet, algorithm.checkLength, &input)
         }
-        return (piece, CheckSpec(algorithm: algorithm, payloadGroup: payloadName, digitGroup: digitName))
+        return (piece, CheckSpec(algorithm: algorithm, payloadGroup: payloadName, checkCharacterGroup: digitName))
     }
 
     /// One pattern of `party`.

@@ -91,7 +91,7 @@ extension ByteDFA {
 
     /// Subset construction from `nfa`; throws when the result would exceed `stateLimit` states (before
     /// minimisation). The router passes a smaller limit than the default: it only uses automata of at most
-    /// ``AutomatonIndex/patternStateCap`` states, and an exponential shape then costs it a fraction of the work.
+    /// ``AutomatonIndex/patternStateCap`` states, and an exponential form then costs it a fraction of the work.
     init(_ nfa: ByteNFA, stateLimit: Int = Self.stateLimit) throws(OpaqueReason) {
         let (map, lows) = Self.classes(boundaries: nfa.ranges.flatMap { $0.map { ($0.low, $0.high) } })
         let classCount = lows.count

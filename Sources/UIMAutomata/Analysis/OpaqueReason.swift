@@ -3,7 +3,7 @@
 /// Why a regex is *opaque*: it uses something outside the analysable dialect (or is too large to analyse).
 ///
 /// Opaque patterns are still routed by PCRE2. What they lose: exact overlap detection (pairs with them are only
-/// searched by sampling), exact prefixes for the candidate index, and `lint`'s structural checks.
+/// searched by sampling), exact prefixes for the prefix trie, and `lint`'s structural checks.
 public struct OpaqueReason: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is outside the dialect, for example `lookahead (?=…)`.
     public var message: String

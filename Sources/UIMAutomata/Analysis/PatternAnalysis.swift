@@ -1,5 +1,5 @@
 // The analysis of one regex: parsed in the analysable dialect, compiled to a byte automaton, and summarised for
-// the candidate index and for pair pruning. Opaque regexes keep only the reason.
+// the prefix trie and for pair pruning. Opaque regexes keep only the reason.
 import UIMRegex
 
 /// What exact analysis knows about one regex: its automaton, lengths, prefixes and first bytes — or why it is
@@ -28,7 +28,7 @@ public struct PatternAnalysis: Sendable {
 
     /// `true` when the regex is opaque only because its automaton needed more states than the analysis allowed.
     package let exceedsStateLimit: Bool
-    /// A sound summary for the candidate index when there is no automaton: from the syntax tree when the dialect
+    /// A sound summary for the prefix trie when there is no automaton: from the syntax tree when the dialect
     /// parser read every construct, otherwise only what PCRE2 computes (``PCRE2Facts``). Exact regexes use their
     /// automaton's summary instead (``RegexShape/init(analysis:)``).
     let bound: RegexShape

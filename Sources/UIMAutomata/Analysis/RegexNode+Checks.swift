@@ -51,7 +51,7 @@ extension RegexNode {
     }
 
     /// `true` when a repetition that can repeat more than once contains a variable repetition of something that
-    /// consumes characters, such as `(a+)+` or `(?:[0-9]{1,3}[A-Z]?)*`: the shape behind catastrophic backtracking.
+    /// consumes characters, such as `(a+)+` or `(?:[0-9]{1,3}[A-Z]?)*`: the form behind catastrophic backtracking.
     package var hasNestedQuantifier: Bool {
         switch self {
         case .empty, .characters, .startAnchor, .endAnchor: return false

@@ -1,5 +1,5 @@
 // The literal bytes every match of a parsed regex starts with: with the byte lengths of `byteSpan`, the summary the
-// candidate index uses for a regex the dialect parser read whole but whose automaton is too large to build.
+// prefix trie uses for a regex the dialect parser read whole but whose automaton is too large to build.
 
 extension RegexNode {
     /// The bytes every match of this node starts with, and whether the node matches exactly those bytes.

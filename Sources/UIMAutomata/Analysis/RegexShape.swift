@@ -1,5 +1,5 @@
-// A sound summary of a regex for the candidate index: literal prefixes one of which every match starts with, bounds
-// on the byte length of every match, and a byte every match contains. Analysable regexes get exact prefixes and
+// A sound summary of a regex for the prefix trie (`CandidateTrie`): literal prefixes one of which every match starts
+// with, bounds on the byte length of every match, and a byte every match contains. Analysable regexes get exact prefixes and
 // lengths from their automaton; a regex the dialect parser read whole but whose automaton is too large gets them from
 // its syntax tree; an opaque regex gets only what PCRE2 itself computes (PCRE2Facts). Nothing is ever guessed, so
 // pruning by a shape can never drop a pattern that would have matched.

@@ -3,12 +3,12 @@
 // opaque regexes, regexes whose own automaton is too large, and patterns that overflowed an automaton's cap.
 
 /// The engine that decides whether a pattern matches a UIM.
-public enum PatternPath: String, Sendable, Hashable, CaseIterable {
+public enum PatternEngine: String, Sendable, Hashable, CaseIterable {
     /// The multi-pattern byte automaton: exact, one pass for all such patterns; PCRE2 runs only to extract fields.
     case automaton
     /// Opaque regex (outside the analysable dialect): prefix trie + PCRE2 under the match limits.
     case opaque
-    /// Its own automaton has more than ``AutomatonIndex/patternStateCap`` states (an exponential shape):
+    /// Its own automaton has more than ``AutomatonIndex/patternStateCap`` states (an exponential form):
     /// prefix trie + PCRE2 under the match limits.
     case tooManyStates = "too-many-states"
     /// It multiplied the states of the combined automaton past its cap (typically prefix-less and variable-length):
@@ -16,12 +16,13 @@ public enum PatternPath: String, Sendable, Hashable, CaseIterable {
     case automatonOverflow = "automaton-overflow"
 }
 
-/// The router's candidate index: the automata plus the trie over the patterns left to PCRE2.
+/// The router's pattern index: the automata that decide the analysable patterns exactly, plus the prefix trie
+/// (``CandidateTrie``) that yields candidates among the patterns left to PCRE2.
 package struct AutomatonIndex: Sendable {
     /// The automata, each deciding its members exactly.
     package let automata: [MultiPatternDFA]
     /// Per pattern: the engine that decides it.
-    package let paths: [PatternPath]
+    package let engines: [PatternEngine]
     /// The patterns on the PCRE2 path, indexed by literal prefix and length.
     package let trie: CandidateTrie
 
@@ -33,14 +34,14 @@ package struct AutomatonIndex: Sendable {
 
     /// Places every pattern and builds the automata and the trie.
     package init(analyses: [PatternAnalysis], shapes: [RegexShape], parties: [Int32]) {
-        var paths = [PatternPath](repeating: .automaton, count: analyses.count)
+        var engines = [PatternEngine](repeating: .automaton, count: analyses.count)
         var prefixed: [MultiPatternDFA.Member] = []
         var prefixLess: [MultiPatternDFA.Member] = []
         for (index, analysis) in analyses.enumerated() {
             if analysis.exceedsStateLimit || analysis.stateCount > Self.patternStateCap {
-                paths[index] = .tooManyStates
+                engines[index] = .tooManyStates
             } else if analysis.isOpaque {
-                paths[index] = .opaque
+                engines[index] = .opaque
             } else {
                 let member = MultiPatternDFA.Member(pattern: Int32(index), automaton: analysis.automaton,
                                                     party: parties[index])
@@ -61,14 +62,14 @@ package struct AutomatonIndex: Sendable {
                     members = []
                 case .overflow(let offenders):
                     let out = attempt == 3 ? Set(members.indices) : Set(offenders)
-                    for m in out { paths[Int(members[m].pattern)] = .automatonOverflow }
+                    for m in out { engines[Int(members[m].pattern)] = .automatonOverflow }
                     members = members.indices.filter { !out.contains($0) }.map { members[$0] }
                 }
                 if members.isEmpty { break }
             }
         }
         self.automata = automata
-        self.paths = paths
-        trie = CandidateTrie(shapes: shapes, including: paths.map { $0 != .automaton })
+        self.engines = engines
+        trie = CandidateTrie(shapes: shapes, including: engines.map { $0 != .automaton })
     }
 }

@@ -1,4 +1,4 @@
-// The candidate index of the patterns PCRE2 decides: a byte trie of their literal prefixes (each pattern under every
+// The prefix trie of the patterns PCRE2 decides: a byte trie of their literal prefixes (each pattern under every
 // prefix of its prefix-free set). Walking a UIM down it yields exactly the patterns one of whose prefixes the UIM
 // starts with, whose length bounds admit it and whose required byte it holds; PCRE2 then decides each. Every bound
 // comes from a sound RegexShape, so the trie never drops a pattern PCRE2 would match. Flat arrays, no per-lookup
@@ -7,19 +7,19 @@
 /// Patterns indexed by literal prefix, with their byte-length bounds and required bytes.
 package struct CandidateTrie: Sendable {
     /// Per node: the range of its outgoing edges in `edgeBytes`/`edgeTargets` (sorted by byte).
-    private var edgeStart: [Int32] = []
-    private var edgeCount: [Int32] = []
-    private var edgeBytes: [UInt8] = []
-    private var edgeTargets: [Int32] = []
+    private(set) var edgeStart: [Int32] = []
+    private(set) var edgeCount: [Int32] = []
+    private(set) var edgeBytes: [UInt8] = []
+    private(set) var edgeTargets: [Int32] = []
     /// Per node: the range of the patterns whose prefix ends at this node, in `patternList`.
-    private var patternStart: [Int32] = []
-    private var patternCount: [Int32] = []
-    private var patternList: [Int32] = []
+    private(set) var patternStart: [Int32] = []
+    private(set) var patternCount: [Int32] = []
+    private(set) var patternList: [Int32] = []
     /// Per pattern: byte-length bounds (`maxLength == Int32.max` when unbounded).
-    private var minLength: [Int32] = []
-    private var maxLength: [Int32] = []
+    private(set) var minLength: [Int32] = []
+    private(set) var maxLength: [Int32] = []
     /// Per pattern: a byte every match holds (either case for an ASCII letter), or -1.
-    private var requiredByte: [Int16] = []
+    private(set) var requiredByte: [Int16] = []
 
     /// Builds the trie for patterns with the given shapes (pattern `i` has `shapes[i]`); when `including` is given,
     /// only the patterns it marks are indexed (the others are decided elsewhere).
@@ -64,6 +64,9 @@ package struct CandidateTrie: Sendable {
                 queue.append(child)
             }
         }
+        #if DEBUG
+        _checkInvariants()
+        #endif
     }
 
     /// Number of trie nodes.

@@ -27,8 +27,10 @@ extension MultiPatternDFA {
         case overflow(offenders: [Int])
     }
 
-    /// Builds the automaton of `members` (sorted by pattern index) within `caps`.
-    static func build(_ members: [Member], caps: Caps) -> BuildResult {
+    /// Builds the automaton of `members` (sorted by pattern index) within `caps`, dense while its table fits in
+    /// `denseLimit` bytes (tests lower it to compare both layouts on one automaton).
+    static func build(_ members: [Member], caps: Caps, denseLimit: Int = MultiPatternDFA.denseLimitBytes)
+        -> BuildResult {
         // Joint classes: a new class wherever any member's class changes.
         var startsClass = [Bool](repeating: false, count: 256)
         startsClass[0] = true
@@ -55,7 +57,7 @@ extension MultiPatternDFA {
         let stateCount = acceptSet.count
         var dense: [Int32] = []
         var packed: [UInt32] = []
-        if stateCount * classCount * 4 <= denseLimitBytes {
+        if stateCount * classCount * 4 <= denseLimit {
             dense.reserveCapacity(stateCount * classCount)
             for state in 0..<stateCount {
                 var k = Int(runStart[state])

@@ -1,23 +1,15 @@
 // The multi-pattern byte automaton: one deterministic pass over a normalised UIM yields the exact set of analysable
 // patterns that match it whole. Byte classes keep rows short; each state's set of accepting patterns is stored once,
-// with the number of distinct Parties in it precomputed, so ambiguity is read off the final state. Past ~1 MiB the
-// dense table gives way to a compact layout: each state is one row of packed words (a header, then its class runs)
-// in depth-first order, a state's number being its row's offset, so one step costs one cache line, and the rows of a
-// pattern's tail lie one after another.
+// with the number of distinct Parties in it precomputed, so ambiguity is read off the final state. The automaton is
+// held once, as the hot tables the router walks (`HotTables`, below): a dense transition table while it fits in
+// `denseLimitBytes` (64 KiB), else a compact layout of one row of packed words per state in depth-first order, a
+// state's number being its row's offset, so one step costs one cache line and the rows of a pattern's tail lie one
+// after another.
 
 /// A deterministic automaton over bytes whose states know which patterns accept there.
 package struct MultiPatternDFA: Sendable {
-    /// Byte → joint class.
-    let classMap: [UInt8]
+    /// Number of joint byte classes.
     let classCount: Int
-    /// `dense[state * classCount + class]`, or empty when the compact layout is used.
-    let dense: [Int32]
-    /// Compact layout: state `s` (an offset) is `packed[s]`, a header `runCount | (acceptingSet + 1) << 9`, then
-    /// `runCount` runs `lastClass | (target + 1) << 8` by increasing last class, the last one ending at the last class
-    /// (target -1: no pattern continues). The start state is at offset 0.
-    let packed: [UInt32]
-    /// Per state of the dense layout: its accepting set (index into `setStart`), or -1 (empty when compact).
-    let acceptSet: [Int32]
     /// Number of states (either layout).
     package let stateCount: Int
     /// Accepting set `k` is `setPatterns[setStart[k] ..< setStart[k + 1]]`: pattern indices of the router, increasing.
@@ -28,20 +20,20 @@ package struct MultiPatternDFA: Sendable {
     /// The router's pattern indices this automaton decides, increasing.
     package let members: [Int32]
 
-    /// The tables the hot path reads, behind plain pointers (no reference counting per UIM).
+    /// The tables the hot path reads, behind plain pointers (no reference counting per UIM): the one representation
+    /// of the automaton's states and transitions.
     package let hot: HotTables
-    private let memory: TableMemory
+    let memory: TableMemory
 
     /// A dense table larger than this many bytes is stored compactly.
     static let denseLimitBytes = 1 << 16
 
+    /// Lays out the automaton built by `build`: `dense` (`dense[state * classCount + class]`) when non-empty, with
+    /// `acceptSet` per state, else `packed` (see ``TableMemory``). Both arrays are build-time only: the hot tables
+    /// are the copy kept.
     init(classMap: [UInt8], classCount: Int, dense: [Int32], packed: [UInt32], acceptSet: [Int32], stateCount: Int,
          setStart: [Int32], setPatterns: [Int32], setPartyCount: [Int32], members: [Int32]) {
-        self.classMap = classMap
         self.classCount = classCount
-        self.dense = dense
-        self.packed = packed
-        self.acceptSet = acceptSet
         self.stateCount = stateCount
         self.setStart = setStart
         self.setPatterns = setPatterns
@@ -50,15 +42,19 @@ package struct MultiPatternDFA: Sendable {
         memory = TableMemory(classMap: classMap, classCount: classCount, dense: dense, packed: packed,
                              acceptSet: acceptSet, stateCount: stateCount)
         hot = memory.tables
+        #if DEBUG
+        _checkInvariants()
+        #endif
     }
 
-    /// Bytes the hot path reads: its tables (class map, transitions or rows, masks) and the accepting sets.
+    /// Bytes held: the hot tables (class map, transitions or rows, masks, accepting sets per state) and the accepting
+    /// sets' pattern lists, Party counts and the member list.
     package var memoryBytes: Int {
-        memory.byteCount + setStart.count * 4 + setPatterns.count * 4 + setPartyCount.count * 4
+        memory.byteCount + (setStart.count + setPatterns.count + setPartyCount.count + members.count) * 4
     }
 
     /// `true` when the compact layout is in use.
-    package var isCompact: Bool { dense.isEmpty && stateCount > 0 }
+    package var isCompact: Bool { hot.transitions == nil && stateCount > 0 }
 
     /// Runs `subject` through the automaton: the index of the accepting set of the final state, or -1 (no member
     /// pattern matches the whole subject).
@@ -66,19 +62,16 @@ package struct MultiPatternDFA: Sendable {
         HotTables.acceptingSets(hot, .none, subject).0
     }
 
-    /// The accepting set of `state` (a state number as ``next(_:_:)`` returns), or -1.
-    func acceptingSet(ofState state: Int) -> Int {
-        dense.isEmpty ? Int(packed[state] >> 9) - 1 : Int(acceptSet[state])
-    }
+    /// The start state (a position in the hot tables), or -1 when the automaton has no state. With
+    /// ``next(_:_:)`` and ``acceptingSet(ofState:)``, a byte-at-a-time view of the hot tables for tests, invariants
+    /// and explanations; routing walks ``hot`` through ``HotTables/acceptingSets(_:_:_:walkFirst:walkSecond:)``.
+    var startState: Int { hot.start }
 
-    /// The next state from `state` on `byte` (tests and invariants; the hot path is ``acceptingSet(_:)``).
-    func next(_ state: Int, _ byte: UInt8) -> Int {
-        let byteClass = Int(classMap[Int(byte)])
-        if !dense.isEmpty { return Int(dense[state * classCount + byteClass]) }
-        var k = state + 1
-        while Int(packed[k] & 0xFF) < byteClass { k += 1 }
-        return Int(packed[k] >> 8) - 1
-    }
+    /// The accepting set of `state` (a state as ``next(_:_:)`` returns, ≥ 0), or -1.
+    func acceptingSet(ofState state: Int) -> Int { hot.acceptingSet(at: state) }
+
+    /// The next state from `state` (≥ 0) on `byte`, or -1.
+    func next(_ state: Int, _ byte: UInt8) -> Int { hot.step(state, byte) }
 }
 
 /// An automaton's tables as the hot path reads them.
@@ -86,8 +79,9 @@ package struct MultiPatternDFA: Sendable {
 /// Dense: `transitions[position | class]`, where a position is a state number shifted left by `shift` (a row stride
 /// of a power of two ≥ the class count), so a step is one load and an OR; -1 is the dead state.
 ///
-/// Compact: a position is the offset of the state's row in `rows`, rows following ``MultiPatternDFA/packed``'s
-/// depth-first order. A row starts with a header `runCount | kind | (acceptingSet + 1) << 11`:
+/// Compact: a position is the offset of the state's row in `rows`, rows following the depth-first order of the
+/// build's run rows (``MultiPatternDFA/pack(runStart:runLast:runTarget:acceptSet:)``). A row starts with a header
+/// `runCount | kind | (acceptingSet + 1) << 11`:
 /// * a *mask row* (bit 9), for a state whose live classes all lead to one target (a pattern's tail, mostly): the
 ///   low 9 bits number its set of live classes in `masks` (a small shared table of `maskWords`-word bitmasks), and
 ///   the target's position follows unless bit 10 says it is the next row. Such a row is one word; a step tests one
@@ -175,6 +169,12 @@ final class TableMemory: @unchecked Sendable {
     let tables: HotTables
     /// Bytes allocated for the tables.
     let byteCount: Int
+    /// What the invariants need to know of the tables' extent: joint classes, states, and (compact) words of rows
+    /// and masks.
+    let classCount: Int
+    let stateCount: Int
+    let rowWordCount: Int
+    let maskWordCount: Int
     private let base: UnsafeMutableRawPointer
 
     static let none = TableMemory(classMap: [UInt8](repeating: 0, count: 256), classCount: 1, dense: [], packed: [],
@@ -188,6 +188,10 @@ final class TableMemory: @unchecked Sendable {
         let transitionCount = isDense ? stateCount << shift : 0
         let (rowWords, maskTable) = isDense ? ([], [])
             : Self.compactRows(packed, classCount: classCount, maskWords: maskWords)
+        self.classCount = classCount
+        self.stateCount = stateCount
+        rowWordCount = rowWords.count
+        maskWordCount = maskTable.count
         byteCount = 256 + 4 * (transitionCount + rowWords.count + maskTable.count + (isDense ? stateCount : 0)) + 16
         base = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 64)
         let classes = base.bindMemory(to: UInt8.self, capacity: 256)

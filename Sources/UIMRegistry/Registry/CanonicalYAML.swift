@@ -48,7 +48,7 @@ package enum CanonicalYAML {
                 add(4, "check:", at + "/check")
                 add(6, "algorithm: \(check.algorithm.rawValue)", at + "/check/algorithm")
                 add(6, "payload: \(plainOrQuoted(check.payloadGroup))", at + "/check/payload")
-                add(6, "digit: \(plainOrQuoted(check.digitGroup))", at + "/check/digit")
+                add(6, "digit: \(plainOrQuoted(check.checkCharacterGroup))", at + "/check/digit")
             }
             if !spec.references.isEmpty {
                 add(4, "references:", at + "/references")

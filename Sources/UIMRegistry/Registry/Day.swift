@@ -1,4 +1,5 @@
 // A calendar day (proleptic Gregorian, UTC), the unit of validity periods and query dates.
+import UIMPlatform
 
 /// A calendar day such as `2026-06-01`, as used by `valid_from`, `valid_until` and `--date`.
 ///
@@ -66,9 +67,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Today's date in UTC.
     public static func today() -> Day {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Day(daysSinceEpoch: Int32(floorDiv(Int(now.tv_sec), 86_400)))
+        Day(daysSinceEpoch: Int32(floorDiv(Syscalls.realtimeSeconds(), 86_400)))
     }
 
     /// The date's year, month and day of month.
@@ -107,9 +106,3 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     private static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -22,14 +22,14 @@ public struct CheckSpec: Sendable, Hashable {
     public var algorithm: CheckAlgorithm
     /// The named group holding the checked characters (default `payload`).
     public var payloadGroup: String
-    /// The named group holding the check character(s) (default `check`).
-    public var digitGroup: String
+    /// The named group holding the check character(s), digits or letters (default `check`; the registry key `digit`).
+    public var checkCharacterGroup: String
 
-    /// A check with `algorithm` over `payloadGroup`, verified against `digitGroup`.
-    public init(algorithm: CheckAlgorithm, payloadGroup: String = "payload", digitGroup: String = "check") {
+    /// A check with `algorithm` over `payloadGroup`, verified against `checkCharacterGroup`.
+    public init(algorithm: CheckAlgorithm, payloadGroup: String = "payload", checkCharacterGroup: String = "check") {
         self.algorithm = algorithm
         self.payloadGroup = payloadGroup
-        self.digitGroup = digitGroup
+        self.checkCharacterGroup = checkCharacterGroup
     }
 }
 

@@ -193,7 +193,7 @@ extension RegistryLoader.FileParser {
         let payload = group(fields["payload"], key: "payload", default: "payload", check: node, regex: regex)
         let digit = group(fields["digit"], key: "digit", default: "check", check: node, regex: regex)
         guard let algorithm, let payload, let digit else { return nil }
-        return CheckSpec(algorithm: algorithm, payloadGroup: payload, digitGroup: digit)
+        return CheckSpec(algorithm: algorithm, payloadGroup: payload, checkCharacterGroup: digit)
     }
 
     /// The group a check reads (`payload` or `digit`), which must be a named group of the compiled regex.

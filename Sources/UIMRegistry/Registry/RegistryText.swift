@@ -3,12 +3,7 @@
 // ends, and every line and column stays the one an editor shows. A file in another encoding (UTF-16, UTF-32,
 // Latin-1) is refused with one located message saying to save it as UTF-8.
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import UIMPlatform
 
 /// The text of one registry file, normalised: no byte-order mark, every line ending a single LF.
 ///
@@ -79,12 +74,11 @@ public struct RegistryText: Sendable, Hashable {
     /// (no such file, permission denied, a folder), or an ``Diagnostic/Code/encoding`` one when it is not UTF-8.
     public static func read(path: String) -> Result<RegistryText, Diagnostic> {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        var status = stat()
-        if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+        if Syscalls.isDirectory(path) {
             return .failure(Diagnostic(.io, at: start, "cannot open '\(path)': it is a folder, not a file"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = access(path, F_OK) != 0 ? "no such file" : access(path, R_OK) != 0 ? "permission denied"
+            let reason = !Syscalls.exists(path) ? "no such file" : !Syscalls.isReadable(path) ? "permission denied"
                 : "it cannot be read"
             return .failure(Diagnostic(.io, at: start, "cannot open '\(path)': \(reason)"))
         }

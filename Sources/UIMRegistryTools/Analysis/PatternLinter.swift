@@ -26,20 +26,20 @@ public struct PatternLinter {
     }
 
     /// The findings for every pattern (or only `patterns`, by index), in registry order, `today` deciding what has
-    /// expired. With `paths` (a ``Router``'s ``Router/patternPaths`` for this registry), patterns the router leaves
+    /// expired. With `engines` (a ``Router``'s ``Router/patternEngines`` for this registry), patterns the router leaves
     /// off its automaton are noted too, and with `interpreterReasons` (``Router/interpreterReasons``) the patterns
     /// PCRE2 runs on its interpreter.
-    public func findings(today: Day, patterns: Set<Int>? = nil, paths: [PatternPath]? = nil,
+    public func findings(today: Day, patterns: Set<Int>? = nil, engines: [PatternEngine]? = nil,
                          interpreterReasons: [String?]? = nil) -> [LintFinding] {
         var findings: [LintFinding] = []
         for profile in profiles where patterns?.contains(profile.index) ?? true {
-            findings += review(profile, today: today, path: paths?[profile.index],
+            findings += review(profile, today: today, engine: engines?[profile.index],
                                interpreterReason: interpreterReasons?[profile.index])
         }
         return findings
     }
 
-    private func review(_ profile: PatternProfile, today: Day, path: PatternPath?, interpreterReason: String?)
+    private func review(_ profile: PatternProfile, today: Day, engine: PatternEngine?, interpreterReason: String?)
         -> [LintFinding]
     {
         let spec = profile.spec
@@ -68,7 +68,7 @@ public struct PatternLinter {
                     + "Party, valid at least as long: remove one of them")
             }
         }
-        switch path {
+        switch engine {
         case .tooManyStates:
             add(.note, .offAutomaton, "its automaton has more than \(AutomatonIndex.patternStateCap) states (a shape "
                 + "such as [0-9A-Z]*X[0-9A-Z]{8}): the router decides it with PCRE2 behind the prefix trie, under the "

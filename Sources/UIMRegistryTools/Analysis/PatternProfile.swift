@@ -1,5 +1,5 @@
 // One registry pattern prepared for pair analysis: its analysis, the automaton of its routable matches, its
-// candidate-index shape and its validity as day numbers.
+// prefix-trie summary (RegexShape) and its validity as day numbers.
 import UIMRegistry
 import UIMAutomata
 

@@ -62,7 +62,7 @@ public enum SubmissionChecker {
             preexisting: after.filter { $0.location.file != path && known.contains($0.description) },
             conflicts: finder.conflicts(involving: indices),
             lint: PatternLinter(registry: registry, profiles: finder.profiles)
-                .findings(today: today, patterns: indices, paths: router?.patternPaths,
+                .findings(today: today, patterns: indices, engines: router?.patternEngines,
                           interpreterReasons: router?.interpreterReasons))
     }
 

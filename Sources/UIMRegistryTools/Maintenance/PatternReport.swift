@@ -14,7 +14,7 @@ public struct PatternReport: Sendable {
     public var fields: [String]
     /// The analyser's view of the regex.
     public var analysis: PatternAnalysis
-    /// The candidate index's summary: exact prefixes and lengths when analysable, a conservative bound otherwise.
+    /// The prefix trie's summary: exact prefixes and lengths when analysable, a conservative bound otherwise.
     public var shape: RegexShape
     /// Every overlap with a pattern of another Party whose validity intersects.
     public var conflicts: [ConflictFinding]

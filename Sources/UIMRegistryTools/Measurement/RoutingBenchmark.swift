@@ -1,8 +1,6 @@
 // Times routing over a list of UIMs held in memory — the project's router and the naive scan on the same input —
 // for `uim-router bench` and the benchmark package. Only routing is timed; reading and result printing are not.
-#if canImport(Glibc)
-import Glibc
-#endif
+import UIMPlatform
 import UIMRegistry
 import UIMRouting
 
@@ -74,8 +72,8 @@ public enum RoutingBenchmark {
     /// automata and by PCRE2, automaton states, table memory and whether the compact layout is in use.
     public static func indexFigures(_ router: Router) -> [(String, String)] {
         let automata = router.index.automata
-        let pcre2 = router.patternPaths.filter { $0 != .automaton }.count
-        return [("automaton_patterns", "\(router.patternPaths.count - pcre2)"), ("pcre2_patterns", "\(pcre2)"),
+        let pcre2 = router.patternEngines.filter { $0 != .automaton }.count
+        return [("automaton_patterns", "\(router.patternEngines.count - pcre2)"), ("pcre2_patterns", "\(pcre2)"),
                 ("dfa_states", "\(automata.reduce(0) { $0 + $1.stateCount })"),
                 ("dfa_kib", "\(automata.reduce(0) { $0 + $1.memoryBytes } / 1024)"),
                 ("dfa_layout", automata.map { $0.isCompact ? "compact" : "dense" }.joined(separator: "+"))]
@@ -95,8 +93,6 @@ public enum RoutingBenchmark {
 
     /// Peak resident set size of this process, in MiB.
     public static func peakResidentMiB() -> Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_maxrss) / 1024
+        Double(Syscalls.peakResidentKiB()) / 1024
     }
 }

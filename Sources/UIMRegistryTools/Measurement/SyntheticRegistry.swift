@@ -1,4 +1,4 @@
-// A seeded generator of registries and UIMs with the shapes real Parties submit — IIC-led codes, GS1 AI-form codes
+// A seeded generator of registries and UIMs with the forms real Parties submit — IIC-led codes, GS1 AI-form codes
 // with a GS1 check digit, stamp codes without a literal prefix (fixed and variable length), a few opaque regexes and
 // a few patterns that overlap another Party's — so that `bench` and the benchmark package can measure routing at
 // 100, 1,000 or 10,000 patterns. The same seed always gives the same registry and the same UIMs.
@@ -13,7 +13,7 @@ import UIMAutomata
 /// let uims = synthetic.uims(count: 10_000, seed: 8)
 /// ```
 ///
-/// Shape mix (of `patterns`): 55 % IIC-led (`AB3F(?<year>[0-9]{2})…`, a fifth with a variable-length serial), 20 %
+/// Template mix (of `patterns`): 55 % IIC-led (`AB3F(?<year>[0-9]{2})…`, a fifth with a variable-length serial), 20 %
 /// GS1 AI-form (`01(?<gtin>…)21(?<serial>…)` with a GS1 mod-10 check), 12 % prefix-less stamp codes of fixed
 /// length, 6 % prefix-less stamp codes of variable length, 2 % opaque (a lookahead), 5 % overlapping an earlier
 /// IIC-led pattern of another Party (so some UIMs are ambiguous).
@@ -63,23 +63,23 @@ public struct SyntheticRegistry: Sendable {
             case 87..<93:
                 segments.append(Self.stamp(index, variable: true, &rng))
             case 93..<95:
-                var shape = Self.iicLed(index, &rng)
-                shape.insert(.zeroWidth("(?=[0-9]{2})"), at: 1)
-                segments.append(shape)
+                var template = Self.iicLed(index, &rng)
+                template.insert(.zeroWidth("(?=[0-9]{2})"), at: 1)
+                segments.append(template)
             default:
                 // Overlaps an earlier IIC-led pattern: same literal, broader classes, same length.
                 guard let target = iicLed.randomElement(using: &rng) else {
                     segments.append(Self.iicLed(index, &rng))
                     continue
                 }
-                var shape = segments[target]
-                for k in shape.indices {
-                    if case .characters(_, let min, let max, let name) = shape[k] {
-                        shape[k] = .characters(alphabet: 3, min: min, max: max, name: name)
+                var template = segments[target]
+                for k in template.indices {
+                    if case .characters(_, let min, let max, let name) = template[k] {
+                        template[k] = .characters(alphabet: 3, min: min, max: max, name: name)
                     }
                 }
                 overlapping.append(target)
-                segments.append(shape)
+                segments.append(template)
             }
         }
         let partyCount = max(1, (count + 7) / 8)
@@ -89,14 +89,14 @@ public struct SyntheticRegistry: Sendable {
                   location: SourceLocation(file: "\($0).yaml", line: 1, column: 1))
         }
         var specs: [PatternSpec] = []
-        for (index, shape) in segments.enumerated() {
+        for (index, template) in segments.enumerated() {
             // Overlapping patterns go to the next Party so that the overlap crosses Parties.
             var party = index % partyCount
-            if let target = Self.overlapTarget(shape, index: index, segments: segments) {
+            if let target = Self.overlapTarget(template, index: index, segments: segments) {
                 party = (target % partyCount + 1) % partyCount
             }
-            let hasCheck = shape.contains { if case .gs1 = $0 { true } else { false } }
-            specs.append(PatternSpec(id: "s\(index)", party: codes[party], regex: Self.regex(shape),
+            let hasCheck = template.contains { if case .gs1 = $0 { true } else { false } }
+            specs.append(PatternSpec(id: "s\(index)", party: codes[party], regex: Self.regex(template),
                                      check: hasCheck ? CheckSpec(algorithm: .gs1Mod10) : nil,
                                      location: SourceLocation(file: "\(codes[party]).yaml", line: 1, column: 1)))
         }
@@ -106,9 +106,9 @@ public struct SyntheticRegistry: Sendable {
         self.overlapping = overlapping
     }
 
-    /// The regex of `shape`.
-    static func regex(_ shape: [Segment]) -> String {
-        shape.map { segment -> String in
+    /// The regex of `template`.
+    static func regex(_ template: [Segment]) -> String {
+        template.map { segment -> String in
             switch segment {
             case .literal(let text): return text
             case .zeroWidth(let text): return text
@@ -143,10 +143,10 @@ public struct SyntheticRegistry: Sendable {
         }
     }
 
-    /// Text matching `shape` (its check digit wrong one time in ten).
-    func sample(_ shape: [Segment], _ rng: inout SplitMix) -> [UInt8] {
+    /// Text matching `template` (its check digit wrong one time in ten).
+    func sample(_ template: [Segment], _ rng: inout SplitMix) -> [UInt8] {
         var out: [UInt8] = []
-        for segment in shape {
+        for segment in template {
             switch segment {
             case .literal(let text):
                 out += text.utf8.filter { $0 != UInt8(ascii: "\\") }
@@ -166,7 +166,7 @@ public struct SyntheticRegistry: Sendable {
         return out
     }
 
-    // MARK: - Shapes
+    // MARK: - Templates
 
     /// `IIIC(?<year>[0-9]{2})(?<product>[0-9A-Z]{4})(?<serial>[0-9A-Z]{k})`: a unique 4-character issuer code.
     static func iicLed(_ index: Int, _ rng: inout SplitMix) -> [Segment] {
@@ -193,9 +193,9 @@ public struct SyntheticRegistry: Sendable {
                 .literal("-" + code36(index, 4))]
     }
 
-    /// The index of the pattern `shape` was copied from, for an overlapping pattern.
-    private static func overlapTarget(_ shape: [Segment], index: Int, segments: [[Segment]]) -> Int? {
-        guard case .literal(let iic) = shape.first, iic.count == 4, case .characters(3, _, _, _) = shape.last
+    /// The index of the pattern `template` was copied from, for an overlapping pattern.
+    private static func overlapTarget(_ template: [Segment], index: Int, segments: [[Segment]]) -> Int? {
+        guard case .literal(let iic) = template.first, iic.count == 4, case .characters(3, _, _, _) = template.last
         else { return nil }
         return segments[..<index].firstIndex { if case .literal(iic) = $0.first { true } else { false } }
     }

@@ -14,7 +14,7 @@ public final class FuzzingNaiveScanner {
     private let scanner: NaiveScanner
     private let scratch: MatchScratch
 
-    /// A naive scanner over the compiled patterns of `router` (same regexes, no candidate index).
+    /// A naive scanner over the compiled patterns of `router` (same regexes, no pattern index).
     public init(router: Router) {
         scanner = NaiveScanner(router: router)
         scratch = MatchScratch(maxCaptureCount: router.maxCaptureCount, limits: router.options.limits)

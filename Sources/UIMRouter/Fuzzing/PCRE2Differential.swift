@@ -14,8 +14,8 @@ public struct PCRE2Differential: Sendable {
     public struct Tally: Sendable {
         /// Regexes PCRE2 refused to compile (`validate` rejects them): not routed.
         public var rejectedRegexes = 0
-        /// Compiled regexes, by the engine the router decides them with (``PatternPath``).
-        public var patternsByPath: [PatternPath: Int] = [:]
+        /// Compiled regexes, by the engine the router decides them with (``PatternEngine``).
+        public var patternsByEngine: [PatternEngine: Int] = [:]
         /// Compiled regexes PCRE2 runs on its interpreter although JIT was asked for.
         public var interpreterPatterns = 0
         /// Pattern-subject pairs compared.
@@ -75,7 +75,7 @@ public struct PCRE2Differential: Sendable {
             tally.disagreements.append("the router refused regexes PCRE2 compiles: \(error) \(regexes)")
             return
         }
-        for path in router.patternPaths { tally.patternsByPath[path, default: 0] += 1 }
+        for engine in router.patternEngines { tally.patternsByEngine[engine, default: 0] += 1 }
         tally.interpreterPatterns += router.interpreterReasons.compactMap { $0 }.count
         let scratch = router.makeScratch()
         let matcher = MatchScratch(maxCaptureCount: oracle.map(\.captureCount).max() ?? 0, limits: router.options.limits)
@@ -124,7 +124,7 @@ public struct PCRE2Differential: Sendable {
             if routerSays != truth {
                 tally.disagreements.append("regex \(regexes[index].debugDescription) on \(result.uim.debugDescription): "
                     + "PCRE2's interpreter says \(truth), the router says \(routerSays) (path "
-                    + "\(router.patternPaths[index].rawValue), \(router.interpreterReasons[index] ?? "JIT"))")
+                    + "\(router.patternEngines[index].rawValue), \(router.interpreterReasons[index] ?? "JIT"))")
             }
         }
         let expected: RouteStatus = parties == 0 ? .unrouted : parties == 1 ? .routed : .ambiguous

@@ -112,7 +112,7 @@ public final class Explainer {
             let groups = subject.withUnsafeBufferPointer { bytes -> (String, String)? in
                 guard matcher.match(regex, bytes) == .match,
                       let payload = regex.groupNumber(named: check.payloadGroup).flatMap(matcher.range(ofGroup:)),
-                      let digits = regex.groupNumber(named: check.digitGroup).flatMap(matcher.range(ofGroup:))
+                      let digits = regex.groupNumber(named: check.checkCharacterGroup).flatMap(matcher.range(ofGroup:))
                 else { return nil }
                 return (String(decoding: bytes[payload], as: UTF8.self), String(decoding: bytes[digits], as: UTF8.self))
             }

@@ -24,7 +24,7 @@ extension HintFinder {
     /// Repaired subjects that some automaton member accepts, for the local damage `kind`.
     func walk(_ subject: [UInt8], kind: RepairKind, budget: inout Int) -> [[UInt8]] {
         var repaired: [[UInt8]] = []
-        for tables in [router.walk.0, router.walk.1] where tables.start >= 0 {
+        for tables in router.automatonTables.both where tables.start >= 0 {
             repaired += walk(subject, tables, kind: kind, budget: &budget)
         }
         return repaired

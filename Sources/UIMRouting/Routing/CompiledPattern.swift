@@ -15,10 +15,10 @@ package struct CompiledPattern: Sendable {
     /// The check's payload and check-character group numbers; 0 without a check, or when the regex lacks the group
     /// (a router refuses such a pattern; alone, ``NaiveScanner/decide(_:_:on:using:)`` judges its check failed).
     let payloadGroup: Int
-    let digitGroup: Int
+    let checkCharacterGroup: Int
     /// The check's payload and check-character group numbers, `nil` where 0.
     package var checkGroups: (payload: Int?, digits: Int?) {
-        (payloadGroup > 0 ? payloadGroup : nil, digitGroup > 0 ? digitGroup : nil)
+        (payloadGroup > 0 ? payloadGroup : nil, checkCharacterGroup > 0 ? checkCharacterGroup : nil)
     }
     /// The named groups, in group-number order: their numbers and names.
     package let fieldGroups: [Int]
@@ -32,7 +32,7 @@ package struct CompiledPattern: Sendable {
         validUntil = spec.validUntil?.daysSinceEpoch ?? Int32.max
         check = spec.check?.algorithm
         payloadGroup = spec.check.flatMap { regex.groupNumber(named: $0.payloadGroup) } ?? 0
-        digitGroup = spec.check.flatMap { regex.groupNumber(named: $0.digitGroup) } ?? 0
+        checkCharacterGroup = spec.check.flatMap { regex.groupNumber(named: $0.checkCharacterGroup) } ?? 0
         fieldGroups = regex.namedGroups.map(\.number)
         fieldNames = regex.namedGroups.map(\.name)
     }
@@ -51,7 +51,7 @@ struct HotPattern: @unchecked Sendable {
     let validUntil: Int32
     let check: CheckAlgorithm?
     let payloadGroup: Int32
-    let digitGroup: Int32
+    let checkCharacterGroup: Int32
     /// The pattern's named-group numbers are `Router.fieldGroupNumbers[fieldStart ..< fieldStart + fieldCount]`, and
     /// their boundaries (``GroupBoundary/encoded``, two per group) `Router.fieldBoundaries[2 * fieldStart ...]`.
     let fieldStart: Int32
@@ -71,7 +71,7 @@ struct HotPattern: @unchecked Sendable {
         validUntil = pattern.validUntil
         check = pattern.check
         payloadGroup = Int32(pattern.payloadGroup)
-        digitGroup = Int32(pattern.digitGroup)
+        checkCharacterGroup = Int32(pattern.checkCharacterGroup)
         self.fieldStart = Int32(fieldStart)
         fieldCount = Int32(pattern.fieldGroups.count)
         func layout(_ group: Int) -> GroupLayout? {
@@ -79,7 +79,8 @@ struct HotPattern: @unchecked Sendable {
             return layouts[group - 1]
         }
         fieldsAreFixed = pattern.fieldGroups.allSatisfy { layout($0) != nil }
-        if pattern.check != nil, let payload = layout(pattern.payloadGroup), let digits = layout(pattern.digitGroup) {
+        if pattern.check != nil, let payload = layout(pattern.payloadGroup),
+           let digits = layout(pattern.checkCharacterGroup) {
             checkBoundaries = SIMD4(payload.start.encoded, payload.end.encoded, digits.start.encoded,
                                     digits.end.encoded)
         } else {

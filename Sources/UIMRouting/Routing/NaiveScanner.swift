@@ -5,7 +5,7 @@
 import UIMRegex
 import UIMRegistry
 
-/// Routes by trying every pattern of a compiled router, ignoring its candidate index.
+/// Routes by trying every pattern of a compiled router, ignoring its pattern index (automata and prefix trie).
 package struct NaiveScanner: Sendable {
     let router: Router
 

@@ -1,4 +1,6 @@
-// The routing hot path: normalise, walk the candidate trie, confirm with PCRE2, apply dates and checks.
+// The routing hot path: normalise, walk both multi-pattern automata in one pass (their accepting sets are exact),
+// walk the prefix trie for the patterns PCRE2 decides and confirm those with PCRE2, read fields and check characters
+// off group layouts (PCRE2 only where a group's position depends on the subject), apply dates and checks.
 // Works on UTF-8 bytes; writes only into the caller's RouteScratch.
 import UIMRegistry
 import UIMAutomata
@@ -34,8 +36,7 @@ extension Router {
                     let bit = UInt64(1) << UInt64(length & 63)
                     return (bits[word] & bit != 0, bits[Self.lengthWords + word] & bit != 0)
                 }
-                let sets = HotTables.acceptingSets(walk.0, walk.1, subject, walkFirst: walkFirst,
-                                                   walkSecond: walkSecond)
+                let sets = automatonTables.acceptingSets(subject, walkFirst: walkFirst, walkSecond: walkSecond)
                 index.automata.withUnsafeBufferPointer { automata in
                     // Indexing the buffer borrows each automaton: no copy, no reference counting per UIM.
                     for number in 0..<2 {
@@ -121,7 +122,7 @@ extension Router {
                 payload = GroupBoundary.offset(fixed[0], length: length)..<GroupBoundary.offset(fixed[1], length: length)
                 digits = GroupBoundary.offset(fixed[2], length: length)..<GroupBoundary.offset(fixed[3], length: length)
             } else if let found = scratch.matcher.range(ofGroup: Int(pattern.payloadGroup)),
-                      let foundDigits = scratch.matcher.range(ofGroup: Int(pattern.digitGroup)) {
+                      let foundDigits = scratch.matcher.range(ofGroup: Int(pattern.checkCharacterGroup)) {
                 payload = found
                 digits = foundDigits
             } else {

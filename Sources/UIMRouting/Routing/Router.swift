@@ -1,4 +1,4 @@
-// The compiled router: an immutable, Sendable value built once from a Registry and shared by every thread.
+// The compiled router: an immutable, Sendable final class built once from a Registry and shared by every thread.
 import UIMRegex
 import UIMRegistry
 import UIMAutomata
@@ -19,7 +19,7 @@ import UIMAutomata
 /// of matching patterns and, precomputed, how many Parties they belong to. Where the regex alone fixes a named group's
 /// position (``GroupLayout``: most registry shapes), check characters and fields are read off it; PCRE2 (JIT) runs on a
 /// matched pattern only for a group whose position depends on the subject. Opaque patterns, and patterns too large for the
-/// automata (see ``PatternPath``), are found through a trie of literal prefixes and length bounds and confirmed by
+/// automata (see ``PatternEngine``), are found through a trie of literal prefixes and length bounds and confirmed by
 /// PCRE2 under ``MatchLimits``. Check characters and validity dates are applied last. The result always equals
 /// trying every pattern.
 public final class Router: Sendable {
@@ -37,8 +37,8 @@ public final class Router: Sendable {
     package let shapes: [RegexShape]
     /// The automata, and the trie over the patterns left to PCRE2.
     package let index: AutomatonIndex
-    /// The hot tables of the (at most two) automata, walked together; `HotTables.none` when absent.
-    let walk: (HotTables, HotTables)
+    /// The hot tables of the (at most two) automata, walked together.
+    let automatonTables: HotTablePair
     /// Bit `length` of words `k * lengthWords ..< (k + 1) * lengthWords`: some member of automaton `k` matches a
     /// subject of that many bytes.
     let walkLengths: [UInt64]
@@ -46,13 +46,13 @@ public final class Router: Sendable {
     package let maxCaptureCount: Int
 
     /// Per pattern (registry order): the engine that decides whether it matches.
-    public var patternPaths: [PatternPath] { index.paths }
+    public var patternEngines: [PatternEngine] { index.engines }
 
     /// Per pattern (registry order): why PCRE2 runs it on its interpreter rather than its JIT (`(*NO_JIT)`, or a
     /// construct the linked PCRE2's JIT does not match exactly); `nil` for a pattern on the JIT.
     public var interpreterReasons: [String?] { patterns.map(\.regex.interpreterReason) }
 
-    /// Compiles every pattern of `registry` (PCRE2 + JIT) and builds the candidate index.
+    /// Compiles every pattern of `registry` (PCRE2 + JIT) and builds the pattern index (automata and prefix trie).
     ///
     /// - Throws: ``RegistryError`` listing every pattern whose regex does not compile or whose `check` names a
     ///   group its regex lacks, in the loader's words (``Registry/load(from:examples:)`` already reports these for
@@ -121,8 +121,7 @@ public final class Router: Sendable {
         partyCodes = codes
         shapes = analyses.map { RegexShape(analysis: $0) }
         index = AutomatonIndex(analyses: analyses, shapes: shapes, parties: compiled.map(\.party))
-        precondition(index.automata.count <= 2, "the router walks at most two automata")
-        walk = (index.automata.first?.hot ?? .none, index.automata.dropFirst().first?.hot ?? .none)
+        automatonTables = HotTablePair(index.automata)
         // Per automaton, the subject lengths (0 ... 512) some member can match: other lengths skip its walk.
         var lengths = [UInt64](repeating: 0, count: 2 * Self.lengthWords)
         for (number, automaton) in index.automata.enumerated() {

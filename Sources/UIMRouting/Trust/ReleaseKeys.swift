@@ -2,11 +2,8 @@
 // their files: `NAME.key` holds the private key (mode 0600), `NAME.pub` the public key a router trusts.
 import Crypto
 import Foundation
+import UIMPlatform
 import UIMRegistry
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// A public key a router trusts to sign registry releases, read from a `NAME.pub` file.
 public struct TrustedKey: Sendable, Hashable {
@@ -139,17 +136,17 @@ package enum ReleaseKeys {
     }
 
     /// Creates `path` with `mode` (failing if it exists) and writes `text`.
-    static func create(path: String, mode: mode_t, text: String) throws(RegistryError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)
+    static func create(path: String, mode: UInt32, text: String) throws(RegistryError) {
+        // The mode is set again after the umask, which must not widen or narrow what was asked.
+        let descriptor = Syscalls.createExclusive(path, mode: mode)
         guard descriptor >= 0 else {
-            throw RegistryError([problem(path, "cannot create this file: \(String(cString: strerror(errno)))")])
+            throw RegistryError([problem(path, "cannot create this file: \(Syscalls.errorMessage(Syscalls.errno))")])
         }
-        defer { close(descriptor) }
-        _ = fchmod(descriptor, mode)  // the umask must not widen or narrow what was asked
+        defer { Syscalls.close(descriptor) }
         let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(descriptor) == 0 else {
-            throw RegistryError([problem(path, "cannot write this file: \(String(cString: strerror(errno)))")])
+        let written = bytes.withUnsafeBytes { Syscalls.write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count, Syscalls.fsync(descriptor) == 0 else {
+            throw RegistryError([problem(path, "cannot write this file: \(Syscalls.errorMessage(Syscalls.errno))")])
         }
     }
 }

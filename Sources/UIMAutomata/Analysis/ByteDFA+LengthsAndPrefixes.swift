@@ -1,4 +1,4 @@
-// What the candidate index and the pair pruning read off an automaton: the exact length set, the bytes possible at
+// What the prefix trie and the pair pruning read off an automaton: the exact length set, the bytes possible at
 // each of the first positions, and a prefix-free set of literal prefixes.
 
 extension ByteDFA {
