@@ -84,7 +84,7 @@ struct RouterLoadingTests {
         let serial = try Router(loadingFiles: files, examples: .warnings, options: RouterOptions(buildThreads: 1))
         let parallel = try Router(loadingFiles: files, examples: .warnings, options: RouterOptions(buildThreads: 4))
         #expect(serial.options.buildThreads == 1)
-        #expect(serial.patternPaths == parallel.patternPaths)
+        #expect(serial.patternEngines == parallel.patternEngines)
         #expect(serial.registry.digest == parallel.registry.digest)
     }
 }

@@ -75,7 +75,7 @@ package enum PatternProblem {
         case .success(let regex):
             guard let check = spec.check else { return [] }
             let names = regex.namedGroups.map(\.name)
-            return [("payload", check.payloadGroup), ("digit", check.digitGroup)]
+            return [("payload", check.payloadGroup), ("digit", check.checkCharacterGroup)]
                 .filter { !names.contains($0.1) }
                 .map { missingGroup(key: $0.0, group: $0.1, names: names, at: spec.location) }
         }

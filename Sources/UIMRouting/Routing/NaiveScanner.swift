@@ -36,9 +36,9 @@ package struct NaiveScanner: Sendable {
             if day > pattern.validUntil { return .rejected(.expired) }
         }
         if let algorithm = pattern.check {
-            guard pattern.payloadGroup > 0, pattern.digitGroup > 0,
+            guard pattern.payloadGroup > 0, pattern.checkCharacterGroup > 0,
                   let payload = scratch.range(ofGroup: pattern.payloadGroup),
-                  let digits = scratch.range(ofGroup: pattern.digitGroup),
+                  let digits = scratch.range(ofGroup: pattern.checkCharacterGroup),
                   algorithm.verify(payload: UnsafeBufferPointer(rebasing: subject[payload]),
                                    check: UnsafeBufferPointer(rebasing: subject[digits]))
             else { return .rejected(.checkFailed) }

@@ -149,7 +149,7 @@ public final class Router: Sendable {
         partyCodes = router.partyCodes
         shapes = router.shapes
         index = router.index
-        walk = router.walk
+        automatonTables = router.automatonTables
         walkLengths = router.walkLengths
         maxCaptureCount = router.maxCaptureCount
     }
