@@ -27,16 +27,16 @@ public final class ServedRegistry: Sendable {
 
     /// Loads and compiles the registry (folder or bundled); throws every problem when it does not load.
     public init(folder: String?, metrics: RoutingMetrics?) throws(RegistryError) {
-        let router = try Self.load(folder)
+        let registry = try Self.load(folder)
+        let router = try Router(registry: registry)
         holder = ReloadingRouter(router: router, metrics: metrics)
         self.folder = folder
         state = Mutex(State(router: router, loadedAt: Date()))
     }
 
-    /// The router of the registry, which checked its examples (each regex compiled once).
-    private static func load(_ folder: String?) throws(RegistryError) -> Router {
-        if let folder { return try Router(loading: folder, examples: .warnings) }
-        return try BundledRegistry.loadRouter(examples: .warnings)
+    private static func load(_ folder: String?) throws(RegistryError) -> Registry {
+        if let folder { return try Registry.load(from: folder, examples: .warnings) }
+        return try BundledRegistry.load(examples: .warnings)
     }
 
     /// Routing contexts of the router in service, kept between requests: a context holds PCRE2 match data and a JIT
@@ -81,8 +81,7 @@ public final class ServedRegistry: Sendable {
                 outcome = holder.reload(from: folder)
             } else {
                 do throws(RegistryError) {
-                    outcome = holder.reload(router: try BundledRegistry.loadRouter(examples: .warnings,
-                                                                                 options: holder.router.options))
+                    outcome = holder.reload(registry: try BundledRegistry.load(examples: .warnings))
                 } catch {
                     outcome = .failed(error.diagnostics)
                 }
