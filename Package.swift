@@ -57,7 +57,7 @@ let package = Package(
             ]
         ),
         // 3. The regex compiler: dialect parser, byte NFA/DFA, per-pattern analysis, multi-pattern automata and tries.
-        .target(name: "UIMAutomata", dependencies: ["UIMRegex"]),
+        .target(name: "UIMAutomata", dependencies: ["UIMPlatform", "UIMRegex"]),
         // 4. Routing: the compiled router, results, example checking at load, explanations, embedding and trust.
         .target(
             name: "UIMRouting",

@@ -1,6 +1,6 @@
 // An output file that appears under its name only when complete: written as a temporary file in the same folder
 // and renamed over the name at the end, so an interrupted run never leaves a file that looks finished.
-import Glibc
+import UIMPlatform
 
 /// A file written under a temporary name (`.NAME.partial-XXXXXX`, beside it) and renamed to `path` by
 /// ``commit()``. Until then `path` is untouched; ``discard()`` (or deinit) removes the temporary file.
@@ -20,16 +20,11 @@ package final class AtomicOutputFile {
 
     /// Creates the temporary file beside `path` (or opens `path` itself when it is not a regular file).
     public init(path given: String) throws(OutputError) {
-        var path = given
-        if let resolved = realpath(given, nil) {
-            path = String(cString: resolved)
-            free(resolved)
-        }
+        let path = Syscalls.resolvedPath(given) ?? given
         self.path = path
-        var status = stat()
-        if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
-            let descriptor = openForWriting(path)
-            guard descriptor >= 0 else { throw OutputError(code: errno) }
+        if Syscalls.isOtherThanRegularFile(path) {
+            let descriptor = Syscalls.openForWriting(path)
+            guard descriptor >= 0 else { throw OutputError(code: Syscalls.errno) }
             self.descriptor = descriptor
             temporaryPath = nil
             return
@@ -37,15 +32,11 @@ package final class AtomicOutputFile {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(folder).\(name).partial-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw OutputError(code: errno) }
-        self.descriptor = descriptor
-        temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        // mkstemp makes the file private (0600); give it the permissions a plain create would.
-        let mask = umask(0)
-        umask(mask)
-        fchmod(descriptor, 0o666 & ~mask)
+        guard let made = Syscalls.createUnique(template: "\(folder).\(name).partial-XXXXXX") else {
+            throw OutputError(code: Syscalls.errno)
+        }
+        descriptor = made.descriptor
+        temporaryPath = made.path
     }
 
     /// Makes the file durable and renames it to ``path``.
@@ -54,22 +45,22 @@ package final class AtomicOutputFile {
         guard let temporaryPath else {
             open = false
             done = true
-            if close(descriptor) != 0 { throw OutputError(code: errno) }
+            if Syscalls.close(descriptor) != 0 { throw OutputError(code: Syscalls.errno) }
             return
         }
-        if fsync(descriptor) != 0, errno != EINVAL {
-            let code = errno
+        if Syscalls.fsync(descriptor) != 0, Syscalls.errno != ErrorCode.invalid {
+            let code = Syscalls.errno
             discard()
             throw OutputError(code: code)
         }
         open = false
-        if close(descriptor) != 0 {
-            let code = errno
+        if Syscalls.close(descriptor) != 0 {
+            let code = Syscalls.errno
             discard()
             throw OutputError(code: code)
         }
-        if rename(temporaryPath, path) != 0 {
-            let code = errno
+        if Syscalls.rename(temporaryPath, path) != 0 {
+            let code = Syscalls.errno
             discard()
             throw OutputError(code: code)
         }
@@ -80,16 +71,12 @@ package final class AtomicOutputFile {
     public func discard() {
         guard !done else { return }
         if open {
-            close(descriptor)
+            Syscalls.close(descriptor)
             open = false
         }
-        if let temporaryPath { unlink(temporaryPath) }
+        if let temporaryPath { Syscalls.unlink(temporaryPath) }
         done = true
     }
 
     deinit { discard() }
-}
-
-private func openForWriting(_ path: String) -> Int32 {
-    Glibc.open(path, O_WRONLY | O_CLOEXEC)
 }

@@ -143,3 +143,30 @@ extension Syscalls {
         return descriptor
     }
 }
+
+extension Syscalls {
+    /// `realpath(3)`: `path` with symbolic links, `.` and `..` resolved, or `nil` when it does not exist.
+    package static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// `stat(2)`: whether `path` exists and is something other than a regular file (a pipe, a device, a folder).
+    package static func isOtherThanRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG
+    }
+
+    /// `mkstemp(3)` of `template` (ending in `XXXXXX`), then the permission bits a plain create would give (0666
+    /// less the umask; `mkstemp` makes the file private): the descriptor and the name made, or `nil` (see ``errno``).
+    package static func createUnique(template: String) -> (descriptor: Int32, path: String)? {
+        var bytes = Array(template.utf8CString)
+        let descriptor = bytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { return nil }
+        let mask = umask(0)
+        umask(mask)
+        fchmod(descriptor, 0o666 & ~mask)
+        return (descriptor, String(decoding: bytes.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+}

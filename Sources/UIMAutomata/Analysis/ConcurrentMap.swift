@@ -1,8 +1,8 @@
 // Per-pattern work of a registry build (PCRE2 compilation, automaton analysis) on every core. Each index is computed
 // by exactly one thread into its own slot, so the result is the same array, in the same order, as a serial `map`.
 import Dispatch
-import Glibc
 import Synchronization
+import UIMPlatform
 
 /// `(0..<count).map(transform)`, computed on up to `maxThreads` threads (`nil`: the online processors; `1` computes
 /// serially, which makes the number of heap allocations repeatable, as the CI's allocation smoke needs; the router
@@ -34,7 +34,7 @@ private final class ConcurrentSlots<T>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<T?>
 
     static var processorCount: Int {
-        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        Syscalls.processorCount
     }
 
     init(count: Int) {
