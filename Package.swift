@@ -118,12 +118,19 @@ let package = Package(
             dependencies: ["UIMRouterService", "UIMRouter",
                            .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
+        // The library's tests, one target per module (Tests/<Module>Tests), sharing one support target: registry
+        // builders, fixtures, seeded generators. `UIMRouterTests` holds what crosses modules (README examples, fuzz
+        // regressions).
+        .target(name: "UIMRouterTestSupport", dependencies: libraryModules, path: "Tests/UIMRouterTestSupport"),
+        .testTarget(name: "UIMRegistryTests", dependencies: libraryTestDependencies),
+        .testTarget(name: "UIMAutomataTests", dependencies: libraryTestDependencies),
         .testTarget(
-            name: "UIMRouterTests",
-            dependencies: ["UIMRouter", "UIMRegex", "UIMRegistry", "UIMAutomata", "UIMRouting", "UIMRegistryTools",
-                           "UIMClassify", .product(name: "MetricsTestKit", package: "swift-metrics")],
-            resources: [.copy("Fixtures")]
+            name: "UIMRoutingTests",
+            dependencies: libraryTestDependencies + [.product(name: "MetricsTestKit", package: "swift-metrics")]
         ),
+        .testTarget(name: "UIMRegistryToolsTests", dependencies: libraryTestDependencies),
+        .testTarget(name: "UIMClassifyTests", dependencies: libraryTestDependencies),
+        .testTarget(name: "UIMRouterTests", dependencies: libraryTestDependencies),
         .testTarget(
             name: "CLITests",
             dependencies: ["uim-router"]
@@ -131,3 +138,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// The library's modules, as the tests see them (each test target may reach into any of them with `@testable`).
+var libraryModules: [Target.Dependency] {
+    ["UIMRouter", "UIMPlatform", "UIMRegex", "UIMRegistry", "UIMAutomata", "UIMRouting", "UIMRegistryTools",
+     "UIMClassify"]
+}
+
+/// What a library test target depends on: the modules and the shared test support.
+var libraryTestDependencies: [Target.Dependency] { ["UIMRouterTestSupport"] + libraryModules }

@@ -6,6 +6,7 @@ import Testing
 @testable import UIMAutomata
 @testable import UIMRouting
 @testable import UIMRegistryTools
+@testable import UIMRouterTestSupport
 
 @Suite("Fuzz regressions")
 struct FuzzRegressionTests {

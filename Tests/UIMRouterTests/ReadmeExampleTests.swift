@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 import UIMRouter
+@testable import UIMRouterTestSupport
 
 // embedding-example begin
 func routeOneSeizure() throws -> [RouteResult] {
