@@ -88,6 +88,10 @@ extension ClassificationSummary {
             w.number(hints.unroutedWithHints)
             w.raw(", \"by_repair\": ")
             Self.write(hints.byRepair.map { ReasonCount(reason: $0.repair.rawValue, count: $0.count) }, to: &w)
+            if hints.capped > 0 {
+                w.raw(", \"capped\": ")
+                w.number(hints.capped)
+            }
             w.raw("}")
         }
         w.raw("\n}\n")
@@ -138,6 +142,10 @@ extension ClassificationSummary {
             lines.append("  " + pad("any repair", 34) + pad(String(hints.unroutedWithHints), 12, right: true))
             for kind in hints.byRepair where kind.count > 0 {
                 lines.append("  " + pad(kind.repair.rawValue, 34) + pad(String(kind.count), 12, right: true))
+            }
+            if hints.capped > 0 {
+                lines.append("  " + pad("search capped (may miss repairs)", 34)
+                    + pad(String(hints.capped), 12, right: true))
             }
         }
         return lines.joined(separator: "\n") + "\n"

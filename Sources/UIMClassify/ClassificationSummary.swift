@@ -49,6 +49,9 @@ public struct ClassificationSummary: Sendable, Hashable {
         /// By repair kind, every kind present in ``RepairKind`` order: a UIM with hints of two kinds counts under
         /// each, so these may add up to more than ``unroutedWithHints``.
         public var byRepair: [RepairCount]
+        /// Unrouted UIMs whose search stopped at its step budget (``HintFinder/stepBudget``): some of their repairs
+        /// may be missing. In the JSON summary (`capped`) only when not 0.
+        public var capped: Int = 0
     }
 
     /// One input of the run, as read.
@@ -148,7 +151,8 @@ public struct ClassificationSummary: Sendable, Hashable {
         invalid = zip(InvalidReason.allCases.map(\.rawValue) + MalformedRow.allCases.map(\.description), tally.invalid)
             .map { ReasonCount(reason: $0.0, count: $0.1) }
         let byRepair = zip(RepairKind.allCases, tally.hintedByKind).map { HintCounts.RepairCount(repair: $0, count: $1) }
-        self.hints = hints ? HintCounts(unroutedWithHints: tally.hinted, byRepair: byRepair) : nil
+        self.hints = hints ? HintCounts(unroutedWithHints: tally.hinted, byRepair: byRepair,
+                                                   capped: tally.hintsCapped) : nil
     }
 
     /// The current time, UTC, as `YYYY-MM-DDTHH:MM:SSZ`.

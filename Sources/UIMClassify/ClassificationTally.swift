@@ -19,6 +19,8 @@ struct ClassificationTally: Sendable, Equatable {
     var hinted = 0
     /// Unrouted UIMs with a hint of each kind, by `RepairKind.allCases` index.
     var hintedByKind: [Int]
+    /// Unrouted UIMs whose hint search stopped at its step budget.
+    var hintsCapped = 0
 
     init(partyCount: Int) {
         statuses = Array(repeating: 0, count: RouteStatus.allCases.count)
@@ -37,6 +39,7 @@ struct ClassificationTally: Sendable, Equatable {
         for (key, value) in other.ambiguous { ambiguous[key, default: 0] += value }
         hinted += other.hinted
         for k in hintedByKind.indices { hintedByKind[k] += other.hintedByKind[k] }
+        hintsCapped += other.hintsCapped
     }
 }
 

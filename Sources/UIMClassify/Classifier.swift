@@ -49,7 +49,7 @@ public final class Classifier: Sendable {
             start(threads) { [self] in
                 let scratch = router.makeScratch()
                 var encoder = RecordEncoder(router: router, format: options.format, day: options.date, fileNames: names,
-                                            hints: options.hints)
+                                            hints: options.hints, hintStepBudget: options.hintStepBudget)
                 while let (chunk, output) = pipeline.nextChunk() {
                     pipeline.deliver(encoder.encode(chunk, into: output, using: scratch))
                 }
@@ -58,7 +58,7 @@ public final class Classifier: Sendable {
         }
 
         let headerEncoder = RecordEncoder(router: router, format: options.format, day: options.date, fileNames: names,
-                                          hints: options.hints)
+                                          hints: options.hints, hintStepBudget: options.hintStepBudget)
         defer { headerEncoder.release() }
         var tally = ClassificationTally(partyCount: router.partyCodes.count)
         var failure: OutputError?

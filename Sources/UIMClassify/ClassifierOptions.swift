@@ -1,5 +1,6 @@
 // What a classification run reads and how: its inputs, options and the progress it reports.
 import UIMRegistry
+import UIMRouting
 
 /// One input of a classification: an open file descriptor (the caller opens and closes it) and its layout.
 public struct ClassificationInput: Sendable {
@@ -38,6 +39,9 @@ public struct ClassifierOptions: Sendable {
     /// `hints` column of CSV/TSV, in ``ClassifiedRecord/result``, and as counts by repair kind in the summary.
     /// Off, nothing is searched and the outputs are those of a run without hints.
     public var hints: Bool = false
+    /// The most automaton steps the hint search may take per unrouted UIM (``HintFinder/stepBudget``); a record
+    /// whose search stopped there gets `"hints_capped":true` in its JSON line and is counted in the summary.
+    public var hintStepBudget: Int = HintFinder.defaultStepBudget
     /// Told, on the reader thread, which UIM column each CSV/TSV input routes and why (before its first record).
     public var onColumnChoice: (@Sendable (UIMColumnChoice) -> Void)?
     /// About how many input bytes make one unit of work.

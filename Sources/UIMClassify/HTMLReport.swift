@@ -67,7 +67,8 @@ public enum HTMLReport {
             html += "<p class=\"note\">A UIM with hints of two kinds counts once in the first row and under each "
                 + "kind. Hints never change a UIM's status: check with the issuing Party.</p>\n"
             html += table(id: "hints", ["Repair", "Unrouted UIMs"], [["any repair", String(hints.unroutedWithHints)]]
-                + hints.byRepair.map { [$0.repair.rawValue, String($0.count)] })
+                + hints.byRepair.map { [$0.repair.rawValue, String($0.count)] }
+                + (hints.capped > 0 ? [["search capped (may miss repairs)", String(hints.capped)]] : []))
         }
         html += "<h2>Invalid, by reason</h2>\n"
         html += table(id: "invalid", ["Reason", "Records"], summary.invalid.map { [$0.reason, String($0.count)] })

@@ -21,7 +21,10 @@ extension RecordEncoder {
         } else {
             json.bytes.removeAll(keepingCapacity: true)
             var result = router.result(for: uim, in: scratch)
-            if hintFinder != nil, result.status == .unrouted { result.hints = recordHints }
+            if hintFinder != nil, result.status == .unrouted {
+                result.hints = recordHints
+                result.hintsCapped = recordHintsCapped
+            }
             result.writeJSON(to: &json)
             json.bytes.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0.dropFirst().dropLast())) }
         }

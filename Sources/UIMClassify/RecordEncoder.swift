@@ -33,10 +33,13 @@ struct RecordEncoder {
     let hintFinder: HintFinder?
     /// The hints of the last unrouted record (meaningful only when ``hintFinder`` is set and the record is unrouted).
     var recordHints: [RepairHint] = []
+    /// Whether the last unrouted record's hint search stopped at its step budget.
+    var recordHintsCapped = false
 
-    init(router: Router, format: ClassificationFormat, day: Day, fileNames: [String]?, hints: Bool = false) {
+    init(router: Router, format: ClassificationFormat, day: Day, fileNames: [String]?, hints: Bool = false,
+         hintStepBudget: Int = HintFinder.defaultStepBudget) {
         self.router = router
-        hintFinder = hints ? HintFinder(router: router) : nil
+        hintFinder = hints ? HintFinder(router: router, stepBudget: hintStepBudget) : nil
         self.format = format
         self.day = day
         self.fileNames = fileNames
@@ -185,7 +188,10 @@ struct RecordEncoder {
         case .custom(_, let body):
             var result = malformed == nil ? router.result(for: uim, in: scratch)
                 : RouteResult(uim: String(decoding: uim, as: UTF8.self), status: .invalid)
-            if hintFinder != nil, result.status == .unrouted { result.hints = recordHints }
+            if hintFinder != nil, result.status == .unrouted {
+                result.hints = recordHints
+                result.hintsCapped = recordHintsCapped
+            }
             let record = ClassifiedRecord(
                 file: fileNames?[file], line: line, result: result,
                 invalidReason: malformed?.description ?? result.error?.rawValue,
@@ -201,8 +207,10 @@ struct RecordEncoder {
     @inline(never)
     private mutating func findHints(_ uim: UnsafeBufferPointer<UInt8>, day: Day, scratch: RouteScratch) {
         guard let hintFinder else { return }
-        recordHints = hintFinder.hints(forNormalised: Array(uim[scratch.subject]), on: day).hints
-        counters.countHints(recordHints)
+        let search = hintFinder.hints(forNormalised: Array(uim[scratch.subject]), on: day)
+        recordHints = search.hints
+        recordHintsCapped = search.capped
+        counters.countHints(recordHints, capped: search.capped)
     }
 
     /// Counts the outcome just decided into `scratch`; for an ambiguous one, also lists its Parties in `partyList`.

@@ -12,7 +12,8 @@ struct TallyCounters {
     private let routedStart = 5
     private let unroutedStart: Int
     private let invalidStart: Int
-    /// Unrouted records with at least one repair hint, then by `RepairKind.allCases` index (``countHints(_:)``).
+    /// Unrouted records with at least one repair hint, then by `RepairKind.allCases` index, then those whose search
+    /// stopped at its step budget (``countHints(_:capped:)``).
     private let hintedStart: Int
     /// Ambiguous records of this chunk by their candidate Parties' signature (see ``AmbiguousKeys``).
     private(set) var ambiguous: [UInt64: Int] = [:]
@@ -22,7 +23,7 @@ struct TallyCounters {
         unroutedStart = routedStart + partyCount
         invalidStart = unroutedStart + RejectionReason.allCases.count + 1
         hintedStart = invalidStart + InvalidReason.allCases.count + MalformedRow.allCases.count
-        slotCount = hintedStart + 1 + RepairKind.allCases.count
+        slotCount = hintedStart + 2 + RepairKind.allCases.count
         slots = .allocate(capacity: slotCount)
         slots.initialize(repeating: 0, count: slotCount)
     }
@@ -67,8 +68,10 @@ struct TallyCounters {
         slots[invalidStart &+ InvalidReason.allCases.count &+ reason.tallyIndex] &+= 1
     }
 
-    /// An unrouted record's repair hints: counted once when there is any, and once under each kind present.
-    func countHints(_ hints: [RepairHint]) {
+    /// An unrouted record's repair hints: counted once when there is any, and once under each kind present; and the
+    /// record once more when its search was `capped`.
+    func countHints(_ hints: [RepairHint], capped: Bool = false) {
+        if capped { slots[hintedStart &+ 1 &+ RepairKind.allCases.count] &+= 1 }
         guard !hints.isEmpty else { return }
         slots[hintedStart] &+= 1
         for (k, kind) in RepairKind.allCases.enumerated() where hints.contains(where: { $0.repair == kind }) {
@@ -86,6 +89,7 @@ struct TallyCounters {
         for k in tally.invalid.indices { tally.invalid[k] = slots[invalidStart + k] }
         tally.hinted = slots[hintedStart]
         for k in tally.hintedByKind.indices { tally.hintedByKind[k] = slots[hintedStart + 1 + k] }
+        tally.hintsCapped = slots[hintedStart + 1 + RepairKind.allCases.count]
         for (signature, count) in ambiguous { tally.ambiguous[keys.name(of: signature), default: 0] += count }
         slots.update(repeating: 0, count: slotCount)
         ambiguous.removeAll(keepingCapacity: true)

@@ -37,8 +37,8 @@ struct ResultText {
     /// One indented line per repair hint of `result` (`--hints`), such as
     /// `  hint typed-confusable: KRAT1ZIZGXEZRQZ34 routes to KE Kenya (KE-EGMS-STAMP)`; empty when it has none.
     func hintLines(for result: RouteResult, indent: String = "  ") -> String {
-        guard let hints = result.hints, !hints.isEmpty else { return "" }
-        var lines = ""
+        var lines = result.hintsCapped ? "\(indent)hint search capped: some repairs may be missing\n" : ""
+        guard let hints = result.hints, !hints.isEmpty else { return lines }
         for hint in hints {
             let target = hint.party.map { "routes to \($0) \(names[$0] ?? "")" }
                 ?? "ambiguous between \(hint.parties.joined(separator: ", "))"

@@ -53,6 +53,31 @@ struct ClassifierHintsTests {
         #expect(HTMLReport.render(single.outcome.summary).contains("<table id=\"hints\">"))
     }
 
+    @Test("a search stopped at its step budget is flagged on its record and counted in the summary, with 1 or 3 jobs")
+    func cappedSearchesAreCounted() throws {
+        let input = Self.input(count: 301)
+        let roomy = try BatchFixtures.classify(input, output: .jsonl, jobs: 1, hints: true)
+        #expect(!roomy.text.contains("hints_capped"))
+        #expect(try #require(roomy.outcome.summary.hints).capped == 0)
+        #expect(!roomy.outcome.summary.json.contains("\"capped\""))
+        #expect(!roomy.outcome.summary.text.contains("search capped"))
+        for jobs in [1, 3] {
+            let tight = try BatchFixtures.classify(input, output: .jsonl, jobs: jobs, chunkBytes: 256, hints: true,
+                                                   hintStepBudget: 5)
+            let lines = tight.text.split(separator: "\n").map(String.init)
+            // A UIM whose walk dies within 5 steps is searched whole even so: not every unrouted line is capped.
+            let capped = lines.filter { $0.contains(",\"hints_capped\":true") }
+            #expect(!capped.isEmpty)
+            #expect(capped.allSatisfy { $0.contains("\"status\":\"unrouted\"") })
+            #expect(lines.filter { $0.contains("hints_capped") }.count == capped.count)
+            let summary = tight.outcome.summary
+            #expect(try #require(summary.hints).capped == capped.count)
+            #expect(summary.json.contains("\"capped\": \(capped.count)}"))
+            #expect(summary.text.contains("search capped (may miss repairs)"))
+            #expect(HTMLReport.render(summary).contains("search capped"))
+        }
+    }
+
     @Test("without hints: no hints column or key, no hint counts, the same records as before")
     func withoutHints() throws {
         let input = Self.input(count: 301)

@@ -56,11 +56,13 @@ enum BatchFixtures {
     static func classify(_ bytes: [UInt8], format: InputFormat = .plain, output: ClassificationFormat = .tsv,
                          jobs: Int = 2, chunkBytes: Int = 1024, column: ColumnSelector? = nil,
                          dateColumn: ColumnSelector? = nil,
-                         cancellation: ClassificationCancellation = ClassificationCancellation(), hints: Bool = false)
+                         cancellation: ClassificationCancellation = ClassificationCancellation(), hints: Bool = false,
+                         hintStepBudget: Int = HintFinder.defaultStepBudget)
         throws -> (text: String, outcome: ClassificationOutcome) {
         var options = ClassifierOptions(jobs: jobs, date: day, format: output, column: column, dateColumn: dateColumn,
                                         toolVersion: "9.9.9-test", chunkBytes: chunkBytes)
         options.hints = hints
+        options.hintStepBudget = hintStepBudget
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("batch-out-\(UUID().uuidString)")
         try Data().write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }

@@ -1,6 +1,12 @@
-// Target 1, route: the fuzzer's bytes become a small registry (patterns from a grammar of realistic pieces) and a
-// handful of UIMs; the indexed router must return exactly what the naive try-every-pattern scan returns, on
-// several dates, and nothing may crash or hang (PCRE2's match limits keep pathological patterns bounded).
+// Target 1, route: the fuzzer's bytes become UIMs for a small registry (patterns from a grammar of realistic pieces);
+// the indexed router must return exactly what the naive try-every-pattern scan returns, on several dates, and
+// nothing may crash or hang (PCRE2's match limits keep pathological patterns bounded).
+//
+// Speed (issue 16): building a router analyses every regex (the analyser's subset construction, slow under
+// trace-cmp), so most inputs reuse one of the fixed registries in FixedRouters.swift, each built once per process,
+// and spend their bytes on UIMs; an input whose first byte is 0 (1 in 256 of random inputs, and the checked-in
+// build-mode seeds) still builds its own registry from the rest of its bytes, so registry construction stays fuzzed
+// (a pathological regex costs seconds there under ASan, so even 1 in 16 held the target near 10 exec/s).
 import FuzzKit
 @_spi(Fuzzing) import UIMRouter
 
@@ -8,26 +14,33 @@ let routeDays = ["2023-06-01", "2024-01-01", "2025-06-30", "2026-06-01"].map { D
 
 func fuzzRoute(_ data: UnsafeBufferPointer<UInt8>) {
     var input = FuzzInput(data)
+    let mode = Int(input.byte())
+    if mode != 0, let fixed = FixedRouters.router(mode % FixedRouters.count) {
+        routeUIMs(fixed, count: input.int(1...16), &input)
+        return
+    }
     let (registry, patterns) = PatternGrammar.registry(&input)
     if fuzzVerbose { fuzzLog("regexes: \(registry.patterns.map { $0.regex.debugDescription })") }
-    let router: Router
-    do {
-        router = try Router(registry: registry)
-    } catch {
+    guard let built = FixedRouter(registry: registry, patterns: patterns) else {
         return  // a regex PCRE2 rejects (raw text, or an unlucky combination): nothing to route
     }
-    let naive = FuzzingNaiveScanner(router: router)
-    let scratch = router.makeScratch()
-    for _ in 0..<input.int(1...6) {
-        let uim = PatternGrammar.uim(for: patterns, &input)
+    routeUIMs(built, count: input.int(1...6), &input)
+}
+
+/// Routes `count` UIMs drawn from `fixed`'s patterns, then the input's remaining bytes as they are.
+func routeUIMs(_ fixed: FixedRouter, count: Int, _ input: inout FuzzInput) {
+    let router = fixed.router
+    let scratch = fixed.scratch
+    for _ in 0..<count {
+        let uim = PatternGrammar.uim(for: fixed.patterns, &input)
         let day = input.pick(routeDays)
         let fast = router.route(uim, on: day, using: scratch)
-        let reference = naive.route(uim, on: day)
+        let reference = fixed.naive.route(uim, on: day)
         fuzzExpect(fast == reference, """
             router and naive scan disagree on \(uim.debugDescription) on \(day)
               router: \(fast)
               naive:  \(reference)
-              regexes: \(registry.patterns.map(\.regex))
+              regexes: \(fixed.registry.patterns.map(\.regex))
             """)
         var copy = uim
         let decided = copy.withUTF8 { router.decide(utf8: $0, on: day, using: scratch) }
@@ -40,8 +53,8 @@ func fuzzRoute(_ data: UnsafeBufferPointer<UInt8>) {
     let day = routeDays[raw.count % routeDays.count]
     let fast = raw.withUnsafeBufferPointer { router.route(utf8: $0, on: day, using: scratch) }
     if let text = String(validating: raw, as: UTF8.self) {
-        let reference = naive.route(text, on: day)
-        fuzzExpect(fast == reference, "raw bytes \(raw): router \(fast), naive \(reference)")
+        let reference = fixed.naive.route(text, on: day)
+        fuzzExpect(fast == reference, "raw bytes \(raw): router \(fast), naive \(reference); regexes: \(fixed.registry.patterns.map(\.regex))")
     } else {
         fuzzExpect(fast.status == .invalid, "invalid UTF-8 \(raw) routed as \(fast.status)")
     }

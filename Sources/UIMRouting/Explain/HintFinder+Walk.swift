@@ -21,60 +21,92 @@ extension HintFinder {
     /// Lost group separators restored in one UIM at most.
     static let maxInsertedSeparators = 4
 
-    /// Repaired subjects that some automaton member accepts, for the local damage `kind`.
-    func walk(_ subject: [UInt8], kind: RepairKind, budget: inout Int) -> [[UInt8]] {
-        var repaired: [[UInt8]] = []
-        for tables in router.automatonTables.both where tables.start >= 0 {
-            repaired += walk(subject, tables, kind: kind, budget: &budget)
+    /// The states of `tables` after reading `subject[0..<i]` unedited (-1: dead), and the steps that took (the walk
+    /// of each kind is charged them, as if it had read the subject itself).
+    func plainStates(_ subject: [UInt8], _ tables: HotTables) -> (states: [Int], steps: Int) {
+        var plain = [Int](repeating: -1, count: subject.count + 1)
+        plain[0] = tables.start
+        var steps = 0
+        for i in 0..<subject.count where plain[i] >= 0 {
+            plain[i + 1] = tables.step(plain[i], subject[i])
+            steps += 1
         }
-        return repaired
+        return (plain, steps)
     }
 
-    private func walk(_ subject: [UInt8], _ tables: HotTables, kind: RepairKind, budget: inout Int) -> [[UInt8]] {
+    /// The automaton states reached at one position with an edit, each with the edit lists that led there.
+    /// A short array searched in order: a position holds a few states, and hashing each lookup cost more.
+    private struct Reached {
+        var state: Int
+        var lists: [[Edit]]
+    }
+
+    /// Repaired subjects that the automaton `tables` accepts, for the local damage `kind`, given the subject's
+    /// plain states in `tables` (``plainStates(_:_:)``).
+    func walk(_ subject: [UInt8], _ tables: HotTables, plain: (states: [Int], steps: Int), kind: RepairKind,
+              budget: inout Int) -> [[UInt8]] {
         let n = subject.count
-        // Plain states: after reading subject[0..<i] unedited (-1: dead).
-        var plain = [Int](repeating: -1, count: n + 1)
-        plain[0] = tables.start
-        for i in 0..<n where plain[i] >= 0 {
-            plain[i + 1] = tables.step(plain[i], subject[i])
-            budget -= 1
+        budget -= plain.steps
+        let plain = plain.states
+        var edited = [[Reached]](repeating: [], count: n + 2)
+        func slot(_ state: Int, at position: Int) -> Int? {
+            edited[position].firstIndex { $0.state == state }
         }
-        var edited = [[Int: [[Edit]]]](repeating: [:], count: n + 2)
+        func count(_ state: Int, at position: Int) -> Int {
+            slot(state, at: position).map { edited[position][$0].lists.count } ?? 0
+        }
         // Distinct edit lists always spell distinct strings, so no list needs comparing with another.
         func add(_ state: Int, _ edits: [Edit], at position: Int) {
             guard state >= 0 else { return }
-            edited[position][state, default: []].append(edits)
+            if let k = slot(state, at: position) {
+                edited[position][k].lists.append(edits)
+            } else {
+                edited[position].append(Reached(state: state, lists: [edits]))
+            }
         }
         func add(_ state: Int, _ lists: [[Edit]], at position: Int) {
             guard state >= 0 else { return }
-            if let present = edited[position][state] {
-                edited[position][state] = present + lists.prefix(Self.editsPerState - present.count)
+            if let k = slot(state, at: position) {
+                let room = Self.editsPerState - edited[position][k].lists.count
+                edited[position][k].lists += lists.prefix(room)
             } else {
-                edited[position][state] = lists
+                edited[position].append(Reached(state: state, lists: lists))
             }
         }
         for i in 0...n {
             guard budget > 0 else { break }
-            if kind == .gsRestored {
+            if kind == .gsRestored, plain[i] >= 0 || !edited[i].isEmpty {
                 // GS edges taken without consuming a byte, from the plain state and from states already edited.
-                var queue: [(Int, [Edit])] = plain[i] >= 0 ? [(plain[i], [])] : []
-                for (state, lists) in edited[i] { for edits in lists { queue.append((state, edits)) } }
+                var queue: [(Int, [Edit])] = []
+                if edited[i].isEmpty {
+                    // The common case: only the plain state, whose GS edge is usually dead; no queue then.
+                    let next = tables.step(plain[i], 0x1D)
+                    budget -= 1
+                    if next >= 0, count(next, at: i) < Self.editsPerState {
+                        let more = [Edit(index: i, length: 0, bytes: [0x1D])]
+                        add(next, more, at: i)
+                        queue.append((next, more))
+                    }
+                } else {
+                    if plain[i] >= 0 { queue.append((plain[i], [])) }
+                    for reached in edited[i] { for edits in reached.lists { queue.append((reached.state, edits)) } }
+                }
                 while let (state, edits) = queue.popLast(), budget > 0 {
                     guard edits.count < Self.maxInsertedSeparators else { continue }
                     let next = tables.step(state, 0x1D)
                     budget -= 1
                     guard next >= 0 else { continue }
-                    guard (edited[i][next]?.count ?? 0) < Self.editsPerState else { continue }
+                    guard count(next, at: i) < Self.editsPerState else { continue }
                     let more = edits + [Edit(index: i, length: 0, bytes: [0x1D])]
                     add(next, more, at: i)
                     queue.append((next, more))
                 }
             }
             guard i < n else { break }
-            for (state, lists) in edited[i] {
-                let next = tables.step(state, subject[i])
+            for reached in edited[i] {
+                let next = tables.step(reached.state, subject[i])
                 budget -= 1
-                add(next, lists, at: i + 1)
+                add(next, reached.lists, at: i + 1)
             }
             guard plain[i] >= 0 else { continue }
             switch kind {
@@ -82,7 +114,7 @@ extension HintFinder {
                 for alternative in Self.confusables[Int(subject[i])] {
                     budget -= 1
                     let next = tables.step(plain[i], alternative)
-                    guard (edited[i + 1][next]?.count ?? 0) < Self.editsPerState else { continue }
+                    guard next >= 0, count(next, at: i + 1) < Self.editsPerState else { continue }
                     add(next, [Edit(index: i, length: 1, bytes: [alternative])], at: i + 1)
                 }
             case .typedTransposition:
@@ -90,7 +122,7 @@ extension HintFinder {
                 let middle = tables.step(plain[i], subject[i + 1])
                 budget -= 2
                 let next = middle >= 0 ? tables.step(middle, subject[i]) : -1
-                if next >= 0, (edited[i + 2][next]?.count ?? 0) < Self.editsPerState {
+                if next >= 0, count(next, at: i + 2) < Self.editsPerState {
                     add(next, [Edit(index: i, length: 2, bytes: [subject[i + 1], subject[i]])], at: i + 2)
                 }
             default:
@@ -98,8 +130,8 @@ extension HintFinder {
             }
         }
         var repaired: [[UInt8]] = []
-        for (state, lists) in edited[n] where tables.acceptingSet(at: state) >= 0 {
-            for edits in lists { repaired.append(Self.apply(edits, to: subject)) }
+        for reached in edited[n] where tables.acceptingSet(at: reached.state) >= 0 {
+            for edits in reached.lists { repaired.append(Self.apply(edits, to: subject)) }
         }
         return repaired.sorted { $0.lexicographicallyPrecedes($1) }
     }

@@ -4,6 +4,7 @@
 // through the router's multi-pattern automata (HintFinder+Walk), never by routing every edited string. Every
 // candidate is then confirmed by the ordinary router, checks and dates included: a hint is never a UIM that would
 // not route, and it never changes the result it is attached to.
+import UIMAutomata
 import UIMRegistry
 
 /// What a hint search found for one UIM.
@@ -28,17 +29,23 @@ public final class HintFinder {
     public let stepBudget: Int
     let scratch: RouteScratch
 
+    /// The step budget a finder has unless told otherwise.
+    public static let defaultStepBudget = 50_000
+
     /// A finder for `router`, spending at most `stepBudget` automaton steps per UIM.
-    public init(router: Router, stepBudget: Int = 50_000) {
+    public init(router: Router, stepBudget: Int = HintFinder.defaultStepBudget) {
         self.router = router
         self.stepBudget = stepBudget
         scratch = router.makeScratch()
     }
 
-    /// Sets `result`'s ``RouteResult/hints`` when it is `unrouted` (status, Party and matches stay as they are).
+    /// Sets `result`'s ``RouteResult/hints`` (and ``RouteResult/hintsCapped`` when the search stopped at its step
+    /// budget) when it is `unrouted`; status, Party and matches stay as they are.
     public func attachHints(to result: inout RouteResult, on day: Day) {
         guard result.status == .unrouted else { return }
-        result.hints = hints(for: result, on: day).hints
+        let search = hints(for: result, on: day)
+        result.hints = search.hints
+        result.hintsCapped = search.capped
     }
 
     /// The hints for `result`, a result ``router`` produced on `day`: none unless it is `unrouted`.
@@ -56,8 +63,13 @@ public final class HintFinder {
         var budget = stepBudget
         var candidates: [(RepairKind, [UInt8])] = []
         candidates += rewrites(of: subject)
+        // The subject's unedited walk through each automaton, read once for the three kinds.
+        let automata = router.automatonTables.both.filter { $0.start >= 0 }
+        let plains = automata.map { plainStates(subject, $0) }
         for kind in [RepairKind.gsRestored, .typedConfusable, .typedTransposition] {
-            candidates += walk(subject, kind: kind, budget: &budget).map { (kind, $0) }
+            for (tables, plain) in zip(automata, plains) {
+                candidates += walk(subject, tables, plain: plain, kind: kind, budget: &budget).map { (kind, $0) }
+            }
         }
         var hints: [RepairHint] = []
         var seen = Set<[UInt8]>()

@@ -5,7 +5,8 @@ extension RouteResult {
     /// Writes the contract's JSON object (one line, no trailing newline):
     /// `{"uim":…,"status":…,"party":…,"matches":[{"party":…,"pattern":…,"fields":{…}}],"rejected":[…],"error":…}`.
     /// `party` appears only when routed, `error` only when invalid; `matches` and `rejected` are always present;
-    /// `hints` (repair hints, an array) only when they were asked for and the result is unrouted.
+    /// `hints` (repair hints, an array) only when they were asked for and the result is unrouted;
+    /// `"hints_capped":true` only when that search stopped at its step budget (some repairs may be missing).
     package func writeJSON(to writer: inout JSONWriter) {
         writer.raw("{\"uim\":")
         writer.string(uim)
@@ -54,6 +55,7 @@ extension RouteResult {
             }
             writer.raw("]")
         }
+        if hintsCapped { writer.raw(",\"hints_capped\":true") }
         writer.raw("}")
     }
 

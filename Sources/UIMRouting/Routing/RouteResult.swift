@@ -77,6 +77,9 @@ public struct RouteResult: Sendable, Hashable {
     /// Repair hints, when they were asked for (``HintFinder/attachHints(to:on:)``) and the result is unrouted: they
     /// never change ``status``, ``party`` or ``matches``.
     public var hints: [RepairHint]?
+    /// `true` when the repair-hint search for this unrouted result stopped at its step budget
+    /// (``HintFinder/stepBudget``): some repairs may be missing from ``hints``. Written to JSON only when `true`.
+    public var hintsCapped: Bool = false
 
     /// A result; `party` is derived from `status` and `matches`.
     public init(uim: String, status: RouteStatus, matches: [PatternMatch] = [], rejected: [Rejection] = [],

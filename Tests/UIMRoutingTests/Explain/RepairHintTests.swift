@@ -134,4 +134,23 @@ struct RepairHintTests {
         let roomy = HintFinder(router: Self.router)
         #expect(!roomy.hints(forNormalised: Array("KRA4NWSG06DM2NL9A".utf8), on: Self.day).capped)
     }
+
+    @Test("a capped search is said in the result: hintsCapped and \"hints_capped\":true, absent otherwise")
+    func capIsAttachedToResult() {
+        let uim = "2356lLr5mbPoV7wix2I0120730613753195"
+        var capped = Self.router.route(uim, on: Self.day)
+        #expect(capped.status == .unrouted)
+        let plainJSON = capped.json
+        HintFinder(router: Self.router, stepBudget: 10).attachHints(to: &capped, on: Self.day)
+        #expect(capped.hintsCapped)
+        #expect(capped.json.hasSuffix(",\"hints_capped\":true}"))
+        #expect(capped.status == .unrouted && capped.party == nil && capped.matches.isEmpty)
+
+        var roomy = Self.router.route("KRA4NWSG06DM2NL9A", on: Self.day)
+        HintFinder(router: Self.router).attachHints(to: &roomy, on: Self.day)
+        #expect(!roomy.hintsCapped)
+        #expect(!roomy.json.contains("hints_capped"))
+        // A result the search never ran on is written as before.
+        #expect(!plainJSON.contains("hints"))
+    }
 }
