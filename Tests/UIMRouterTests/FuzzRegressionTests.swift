@@ -95,4 +95,31 @@ struct FuzzRegressionTests {
                                           TestRegistry.pattern("BB-1", "BB", "B[0-9]{3}")])
         #expect(throws: RegistryError.self) { try Router(registry: registry) }
     }
+
+    /// Fuzz target `route`: a left-recursive opaque regex (`(?0)` first) that PCRE2, compiled anchored, cannot decide
+    /// on a subject (it stops with its recursion-loop or match limit: the naive scan says `match-limit`), while the
+    /// router decides it exactly: PCRE2's own facts of the regex say every match holds the byte 0xAC (of `€`), and the
+    /// subject has none, so no match is possible and the UIM is plainly unrouted. Not a bug: the router reports
+    /// `match-limit` only where it must ask PCRE2 and PCRE2 cannot answer; where it decides by an automaton or by
+    /// PCRE2's facts, it gives the answer. The fuzz target's comparison now leaves a pattern the naive scan could not
+    /// decide free (as the `opaque` target already did); this test pins both sides.
+    @Test("a pattern PCRE2 cannot decide, whose required byte the UIM lacks, is decided: no match")
+    func undecidableByPCRE2ButProvablyNoMatch() throws {
+        let regex = #"(?:(?:(?0)(?'g0'€)\N(?-i:(?P=g0){3,4}(?:\Q\E(?-1){,2}\g'1'){0,}))[0-9]?)(?:(?<f1>[0-9]?)\k<f1>[0-9]?)?[0-9]?"#
+        let registry = TestRegistry.make([TestRegistry.pattern("EU-1", "EU", regex),
+                                          TestRegistry.pattern("KE-1", "KE", "KE[0-9]?")])
+        let router = try Router(registry: registry)
+        let uim = "!Eaaaa]   AAAAAAAU"
+        let day = Day(iso: "2023-06-01")!
+        let routed = router.route(uim, on: day, using: router.makeScratch())
+        #expect(routed.status == .unrouted)
+        #expect(routed.matches.isEmpty && routed.rejected.isEmpty)
+        let naive = NaiveScanner(router: router).route(uim, on: day, using: MatchScratch(
+            maxCaptureCount: router.maxCaptureCount, limits: router.options.limits))
+        #expect(naive.rejected.map(\.reason) == [.matchLimit])
+        // With the required byte present, PCRE2 must be asked, and it cannot answer: the router says so too.
+        let withEuro = router.route("€" + uim, on: day, using: router.makeScratch())
+        #expect(withEuro.rejected.map(\.reason) == [.matchLimit])
+        #expect(withEuro.status == .unrouted)
+    }
 }
