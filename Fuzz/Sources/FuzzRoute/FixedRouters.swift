@@ -45,7 +45,7 @@ enum FixedRouters {
     }
 
     private static func make(_ index: Int) -> FixedRouter? {
-        var random = FuzzRandom(seed: 0x5EED_0016 &+ UInt64(index))
+        var random = FuzzingRandom(seed: 0x5EED_0016 &+ UInt64(index))
         let bytes = (0..<seedLength).map { _ in UInt8.random(in: 0...255, using: &random) }
         var input = FuzzInput(bytes)
         let (registry, patterns) = PatternGrammar.registry(&input)
