@@ -18,10 +18,10 @@ package struct CSVReader {
     /// The physical line at `position` (1-based).
     private(set) var line = 1
     /// Blank lines skipped so far (before the header too).
-    private(set) var blankLines = 0
+    package private(set) var blankLines = 0
 
     /// The physical lines read so far: every line end, plus a last line without one.
-    var linesRead: Int { line - 1 + (source.endsInsideLine ? 1 : 0) }
+    package var linesRead: Int { line - 1 + (source.endsInsideLine ? 1 : 0) }
 
     package init(source: ByteSource, delimiter: UInt8, maximumRecordBytes: Int = 1 << 20) {
         self.source = source

@@ -1,10 +1,10 @@
 // What the analysis tests share: the check that a witness routes as ambiguous between the two Parties it names.
 // (Registries built in code come from TestRegistry.)
 import Testing
-@testable import UIMRouter
-@testable import UIMRegistry
-@testable import UIMRouting
-@testable import UIMRegistryTools
+import UIMRouter
+import UIMRegistry
+import UIMRouting
+import UIMRegistryTools
 
 enum AnalysisFixtures {
     /// Expects `finding`'s witness to route as ambiguous, with both of its patterns among the matches.

@@ -1,9 +1,9 @@
 // Inputs, a small routing registry and run helpers shared by the Batch (classify) tests.
 import Foundation
-@testable import UIMRouter
-@testable import UIMRegistry
-@testable import UIMRouting
-@testable import UIMClassify
+import UIMRouter
+import UIMRegistry
+import UIMRouting
+import UIMClassify
 
 enum BatchFixtures {
     /// AA (unit codes, and an expired old format), BB (GS1 check digit), and the `X` codes both BB and CC claim.

@@ -1,7 +1,7 @@
 // Random registries for differential tests: patterns assembled from realistic pieces, each piece able to produce
 // text it matches, so tests get matching UIMs, near misses and noise for every pattern.
-@testable import UIMRouter
-@testable import UIMRegistry
+import UIMRouter
+import UIMRegistry
 
 /// A piece of a generated regex and a way to produce text it matches.
 struct RegexPiece {

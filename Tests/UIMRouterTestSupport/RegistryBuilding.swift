@@ -1,7 +1,7 @@
 // Building small registries in code for unit tests: the one builder, so no test assembles Parties and patterns by
 // hand. (RegistryFixtures builds registries from YAML text instead.)
-@testable import UIMRouter
-@testable import UIMRegistry
+import UIMRouter
+import UIMRegistry
 
 enum TestRegistry {
     /// Where a pattern or Party of `party` is said to be written: line 1 of the Party's file.

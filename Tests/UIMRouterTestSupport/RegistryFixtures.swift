@@ -2,11 +2,11 @@
 
 import Foundation
 
-@testable import UIMRouter
-@testable import UIMRegistry
-@testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
+import UIMRouter
+import UIMRegistry
+import UIMRouting
+import UIMRegistryTools
+import UIMClassify
 
 enum RegistryFixtures {
     /// The template `uim-router new` writes, with its placeholder example replaced by a real UIM (Luhn over 12 zeros

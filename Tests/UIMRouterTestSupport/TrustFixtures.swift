@@ -1,11 +1,11 @@
 // A small signed registry in a temporary folder, and keys, for the trust tests.
 import Foundation
 
-@testable import UIMRouter
-@testable import UIMRegistry
-@testable import UIMRouting
-@testable import UIMRegistryTools
-@testable import UIMClassify
+import UIMRouter
+import UIMRegistry
+import UIMRouting
+import UIMRegistryTools
+import UIMClassify
 
 /// A temporary registry folder with two Party files; removed when released.
 final class SignedFolder {
